@@ -1,0 +1,36 @@
+# Promises Kept — every target sets up its own virtualenv (.venv) from the pinned constraints.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test chromium clean
+
+help:
+	@echo "make serve   build the course and serve it at http://127.0.0.1:8000 (live reload)"
+	@echo "make build   strict build into site/"
+	@echo "make test    the whole test suite, browser tests included"
+	@echo "make clean   remove site/ and .venv/"
+
+# Reinstall whenever the declared or pinned dependencies change.
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $@
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(PY) -m mkdocs build --strict
+
+# Prints the browser's path; installs Debian's chromium when run as root on Debian/Ubuntu.
+chromium: $(STAMP)
+	@$(PY) -m course.browser >/dev/null
+
+test: $(STAMP)
+	@CHROMIUM="$$($(PY) -m course.browser)" && export CHROMIUM && $(PY) -m pytest
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,118 @@
+"""Lessons: their metadata, the learning path on the course home and the reading-time line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "LEARNING_PATH_MARKER",
+    "Lesson",
+    "front_matter_problem",
+    "lesson_problems",
+    "fill_learning_path",
+    "render_learning_path",
+    "render_reading_time",
+    "insert_after_title",
+]
+
+#: Where the course home wants its learning path; an HTML comment, so plain Markdown previews hide it.
+LEARNING_PATH_MARKER = "<!-- learning-path -->"
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson as the learning path lists it."""
+
+    number: int
+    title: str
+    url: str
+    minutes: int
+    description: str = ""
+
+
+def front_matter_problem(src_path: str, markdown: str) -> str | None:
+    """Why a page's front matter could not be read, if MkDocs silently left it in the text."""
+    match = re.match(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", markdown, re.DOTALL)
+    if not match:
+        return None
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 2}" if mark is not None else ""
+        return (
+            f"{src_path}{line}: the front matter is not valid YAML ({getattr(error, 'problem', error)}) — "
+            "put quotes around a value that contains ': ' or starts with a special character."
+        )
+    if not isinstance(data, dict):
+        return f"{src_path}: the front matter must be 'key: value' lines between two '---' lines."
+    return None
+
+
+def lesson_problems(src_path: str, meta: Mapping[str, Any]) -> list[str]:
+    """Problems with a lesson's front matter, each naming the file and saying how to fix it."""
+    problems = []
+    minutes = meta.get("reading_time")
+    if minutes is None:
+        problems.append(
+            f"{src_path}: the lesson has no 'reading_time' — add 'reading_time: <minutes>' to its front matter."
+        )
+    elif isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 120:
+        problems.append(
+            f"{src_path}: 'reading_time' is {minutes!r} — write a whole number of minutes between 1 and 120."
+        )
+    if not str(meta.get("description") or "").strip():
+        problems.append(
+            f"{src_path}: the lesson has no 'description' — add a one-sentence 'description:' to its front matter."
+        )
+    return problems
+
+
+def render_reading_time(minutes: int) -> str:
+    """The line under a lesson's title telling the learner how long it takes."""
+    return f'<p class="pk-lesson-time"><span class="pk-lesson-time__label">Estimated time:</span> {int(minutes)} min</p>'
+
+
+def insert_after_title(html: str, snippet: str) -> str:
+    """Insert snippet right after the page's first ``<h1>``, or at the top if it has none."""
+    end = html.find("</h1>")
+    if end == -1:
+        return snippet + html
+    end += len("</h1>")
+    return html[:end] + snippet + html[end:]
+
+
+def render_learning_path(lessons: list[Lesson]) -> str:
+    """The course home's table of lessons, in order, with their estimated times."""
+    rows = []
+    for lesson in lessons:
+        rows.append(
+            "<tr>"
+            f'<td class="pk-path__number">{lesson.number}</td>'
+            f'<td><a href="{escape(lesson.url)}">{escape(lesson.title)}</a>'
+            f'<br><span class="pk-path__description">{escape(lesson.description)}</span></td>'
+            f'<td class="pk-path__time">{lesson.minutes} min</td>'
+            "</tr>"
+        )
+    total = sum(lesson.minutes for lesson in lessons)
+    return (
+        '<table class="pk-path">'
+        "<caption>The learning path: take the lessons in order.</caption>"
+        '<thead><tr><th scope="col">#</th><th scope="col">Lesson</th>'
+        '<th scope="col">Time</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody>"
+        f'<tfoot><tr><td></td><th scope="row">All {len(lessons)} lessons</th>'
+        f'<td class="pk-path__time">{total} min</td></tr></tfoot>'
+        "</table>"
+    )
+
+
+def fill_learning_path(html: str, lessons: list[Lesson]) -> str:
+    """Replace the learning-path marker in a rendered page with the table."""
+    return html.replace(LEARNING_PATH_MARKER, render_learning_path(lessons))

@@ -1,0 +1,62 @@
+"""MkDocs hooks for lessons: reading time under each title, the learning path on the home page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from course import lessons
+
+log = get_plugin_logger("lessons")
+
+#: The navigation section whose pages are the course's lessons, in order.
+LESSONS_SECTION = "Lessons"
+
+
+def _is_lesson(page: Page) -> bool:
+    return isinstance(page.parent, Section) and page.parent.title == LESSONS_SECTION
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
+    """Warn (fatal under --strict) about front matter that is unreadable or, on a lesson, incomplete."""
+    unreadable = lessons.front_matter_problem(page.file.src_uri, markdown)
+    if unreadable:
+        # MkDocs drops unreadable front matter without a word and shows it as page text.
+        log.warning(unreadable)
+    elif _is_lesson(page):
+        for problem in lessons.lesson_problems(page.file.src_uri, page.meta):
+            log.warning(problem)
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
+    """Show a lesson's estimated time right under its title."""
+    minutes = page.meta.get("reading_time")
+    if _is_lesson(page) and isinstance(minutes, int):
+        return lessons.insert_after_title(html, lessons.render_reading_time(minutes))
+    return html
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Fill the home page's learning path once every lesson's front matter has been read."""
+    if page.content and lessons.LEARNING_PATH_MARKER in page.content:
+        section = next(
+            (item for item in nav.items if isinstance(item, Section) and item.title == LESSONS_SECTION), None
+        )
+        pages = [child for child in section.children if isinstance(child, Page)] if section else []
+        path = [
+            lessons.Lesson(
+                number=number,
+                title=child.title or child.file.src_uri,
+                url=child.file.url_relative_to(page.file),
+                minutes=int(child.meta.get("reading_time") or 0),
+                description=str(child.meta.get("description") or ""),
+            )
+            for number, child in enumerate(pages, start=1)
+        ]
+        page.content = lessons.fill_learning_path(page.content, path)
+    return context

@@ -1,0 +1,60 @@
+"""Browser fixtures: the built site answered at its site_url, and a record of off-site requests."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Route
+
+#: The course's local site_url. Instant navigation only works when pages are served from it.
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def _file_for(site_dir: Path, url: str) -> Path | None:
+    """The built file a site URL maps to, the way a static web server would pick it."""
+    path = unquote(urlsplit(url).path).lstrip("/")
+    candidate = (site_dir / path).resolve()
+    if site_dir.resolve() not in (candidate, *candidate.parents):
+        return None
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+@pytest.fixture
+def offsite_requests() -> list[str]:
+    """Every request a page tried to send anywhere but the course site."""
+    return []
+
+
+@pytest.fixture
+def context(context: BrowserContext, site_dir: Path, offsite_requests: list[str]) -> BrowserContext:
+    """A browser context where site_url is answered from the built site and nothing else loads."""
+
+    def handle(route: Route) -> None:
+        url = route.request.url
+        if not url.startswith(SITE_URL):
+            offsite_requests.append(url)
+            route.abort()
+            return
+        found = _file_for(site_dir, url)
+        if found is None:
+            route.fulfill(status=404, body="not found")
+            return
+        mime = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+        route.fulfill(status=200, body=found.read_bytes(), headers={"content-type": mime})
+
+    context.route("**/*", handle)
+    return context
+
+
+@pytest.fixture
+def page_errors(page: Page) -> list[str]:
+    """JavaScript errors and console errors raised on the page during a test."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return errors

@@ -1,0 +1,82 @@
+"""Lesson rules: front matter problems, the learning path and the reading-time line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from course import lessons
+from tests.conftest import run_mkdocs_build
+
+
+def test_unreadable_front_matter_names_the_file_line_and_fix() -> None:
+    text = "---\ntitle: Deals\ndescription: Our promise: on time\n---\n# Deals\n"
+    problem = lessons.front_matter_problem("deals.md", text)
+    assert problem is not None
+    assert problem.startswith("deals.md:3: ")
+    assert "put quotes around" in problem
+
+
+def test_readable_or_absent_front_matter_is_fine() -> None:
+    assert lessons.front_matter_problem("a.md", "---\ntitle: 'A: b'\n---\n# A\n") is None
+    assert lessons.front_matter_problem("a.md", "# No front matter\n") is None
+
+
+def test_lesson_problems_ask_for_reading_time_and_description() -> None:
+    problems = lessons.lesson_problems("x.md", {"title": "X"})
+    assert any("'reading_time'" in p and p.startswith("x.md: ") for p in problems)
+    assert any("'description'" in p for p in problems)
+    assert lessons.lesson_problems("x.md", {"reading_time": 7, "description": "Fine."}) == []
+    for bad in ("seven", 0, 500, True, 7.5):
+        assert lessons.lesson_problems("x.md", {"reading_time": bad, "description": "d"}), bad
+
+
+def test_learning_path_escapes_titles_and_totals_the_time() -> None:
+    path = [
+        lessons.Lesson(1, "Deposits & <withdrawals>", "bank/", 7, 'Say "thanks"'),
+        lessons.Lesson(2, "Trust", "trust/", 5),
+    ]
+    html = lessons.render_learning_path(path)
+    assert "Deposits &amp; &lt;withdrawals&gt;" in html and "<withdrawals>" not in html
+    assert "Say &quot;thanks&quot;" in html
+    assert "All 2 lessons" in html and "12 min" in html
+    assert html.index("bank/") < html.index("trust/")
+
+
+def test_reading_time_goes_right_after_the_title() -> None:
+    html = lessons.insert_after_title("<h1>T</h1><p>Body</p>", lessons.render_reading_time(6))
+    assert html.startswith("<h1>T</h1><p class=\"pk-lesson-time\">")
+    assert "6 min" in html
+
+
+def _fixture_site(tmp_path: Path, lesson_text: str) -> Path:
+    """A two-page course with one lesson, using the real hooks."""
+    root = Path(__file__).resolve().parent.parent
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\n<!-- learning-path -->\n", encoding="utf-8")
+    (docs / "trust.md").write_text(lesson_text, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Fixture\n"
+        "nav:\n  - index.md\n  - Lessons:\n      - trust.md\n"
+        f"hooks:\n  - {root / 'hooks' / 'lessons.py'}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_build_fails_on_a_lesson_with_broken_front_matter(tmp_path: Path) -> None:
+    config = _fixture_site(tmp_path, "---\ntitle: Trust\ndescription: Rule one: keep it\nreading_time: 5\n---\n# Trust\n")
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "trust.md:3: the front matter is not valid YAML" in result.stderr
+
+
+def test_build_fills_the_learning_path_from_lesson_front_matter(tmp_path: Path) -> None:
+    config = _fixture_site(tmp_path, "---\ntitle: Trust\ndescription: Why trust.\nreading_time: 5\n---\n# Trust\n")
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="trust/">Trust</a>' in home and "5 min" in home
+    lesson = (tmp_path / "site" / "trust" / "index.html").read_text(encoding="utf-8")
+    assert "Estimated time:</span> 5 min" in lesson
