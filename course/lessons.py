@@ -34,6 +34,8 @@ class Lesson:
     url: str
     minutes: int
     description: str = ""
+    #: The id of the quiz the lesson embeds, whose progress the home page shows.
+    quiz: str = ""
 
 
 def front_matter_problem(src_path: str, markdown: str) -> str | None:
@@ -88,6 +90,13 @@ def insert_after_title(html: str, snippet: str) -> str:
     return html[:end] + snippet + html[end:]
 
 
+def _status(quiz: str) -> str:
+    """The progress cell: filled in by the quiz script from what this browser saved."""
+    if not quiz:
+        return ""
+    return f'<span class="pk-path__status" data-quiz-status="{escape(quiz)}">Not started</span>'
+
+
 def render_learning_path(lessons: list[Lesson]) -> str:
     """The course home's table of lessons, in order, with their estimated times."""
     rows = []
@@ -98,6 +107,7 @@ def render_learning_path(lessons: list[Lesson]) -> str:
             f'<td><a href="{escape(lesson.url)}">{escape(lesson.title)}</a>'
             f'<br><span class="pk-path__description">{escape(lesson.description)}</span></td>'
             f'<td class="pk-path__time">{lesson.minutes} min</td>'
+            f"<td>{_status(lesson.quiz)}</td>"
             "</tr>"
         )
     total = sum(lesson.minutes for lesson in lessons)
@@ -105,10 +115,10 @@ def render_learning_path(lessons: list[Lesson]) -> str:
         '<table class="pk-path">'
         "<caption>The learning path: take the lessons in order.</caption>"
         '<thead><tr><th scope="col">#</th><th scope="col">Lesson</th>'
-        '<th scope="col">Time</th></tr></thead>'
+        '<th scope="col">Time</th><th scope="col">Your progress</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody>"
         f'<tfoot><tr><td></td><th scope="row">All {len(lessons)} lessons</th>'
-        f'<td class="pk-path__time">{total} min</td></tr></tfoot>'
+        f'<td class="pk-path__time">{total} min</td><td></td></tr></tfoot>'
         "</table>"
     )
 

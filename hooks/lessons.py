@@ -10,6 +10,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from course import lessons
+from course.sources import find_embeds
 
 log = get_plugin_logger("lessons")
 
@@ -55,6 +56,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 url=child.file.url_relative_to(page.file),
                 minutes=int(child.meta.get("reading_time") or 0),
                 description=str(child.meta.get("description") or ""),
+                quiz=next((quiz_id for quiz_id, _ in find_embeds(child.markdown or "")), ""),
             )
             for number, child in enumerate(pages, start=1)
         ]

@@ -1,0 +1,149 @@
+"""Reading course sources: YAML with line numbers, quiz embeds and heading anchors in Markdown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown.extensions.toc import slugify
+
+__all__ = [
+    "EMBED_PATTERN",
+    "Located",
+    "YamlProblem",
+    "load_yaml",
+    "find_embeds",
+    "heading_anchors",
+    "read_quiz_files",
+]
+
+Path_ = tuple[str | int, ...]
+
+#: A lesson embeds a quiz with this line (an HTML comment: invisible in any Markdown preview).
+EMBED_PATTERN = re.compile(r"^[ ]{0,3}<!--\s*quiz:\s*(?P<id>\S*?)\s*-->[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
+_ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}[ \t]*$")
+
+
+class YamlProblem(Exception):
+    """A YAML file that cannot be read, with the 1-based line where the parser gave up."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key written twice in one mapping (PyYAML keeps the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' appears twice (first on line {seen[key]})", key_node.start_mark
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+@dataclass(frozen=True)
+class Located:
+    """Parsed YAML data and the line each part of it starts on."""
+
+    data: Any
+    lines: dict[Path_, int]
+
+    def line(self, path: Path_) -> int | None:
+        """The line of the deepest part of path that exists in the file."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*path, str(key_node.value))
+            lines[key] = key_node.start_mark.line + 1
+            _walk(value_node, key, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), lines)
+
+
+def load_yaml(text: str) -> Located:
+    """Parse one YAML document, remembering lines; raise YamlProblem when it cannot be read."""
+    loader = _UniqueKeyLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or str(error)
+        if error.context and error.context not in problem:
+            problem = f"{error.context}, {problem}"
+        raise YamlProblem(problem, mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(str(error), None) from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _walk(node, (), lines)
+    return Located(data, lines)
+
+
+def _outside_fences(markdown: str) -> Iterator[tuple[int, str]]:
+    """Lines of markdown (1-based) that are not inside fenced code blocks."""
+    fence = ""
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group("fence")[0] == fence[0] and len(match.group("fence")) >= len(fence):
+                fence = ""
+            continue
+        if match:
+            fence = match.group("fence")
+            continue
+        yield number, line
+
+
+def find_embeds(markdown: str) -> list[tuple[str, int]]:
+    """Quiz ids embedded in a page, with their lines; code blocks showing the syntax are ignored."""
+    return [
+        (match.group("id"), number)
+        for number, line in _outside_fences(markdown)
+        if (match := EMBED_PATTERN.match(line))
+    ]
+
+
+def heading_anchors(markdown: str) -> dict[str, str]:
+    """A page's heading anchors (explicit `{ #id }`, else the slug MkDocs makes) and their text."""
+    anchors: dict[str, str] = {}
+    for _, line in _outside_fences(markdown):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        text = match.group("text")
+        explicit = _ATTR_ID.search(text)
+        plain = re.sub(r"[*_`]", "", _ATTR_ID.sub("", text)).strip()
+        anchors.setdefault(explicit.group("id") if explicit else slugify(plain, "-"), plain)
+    return anchors
+
+
+def read_quiz_files(quiz_dir: Path, root: Path) -> dict[str, str]:
+    """Every quiz file's text, keyed by its path relative to root (as messages show it)."""
+    if not quiz_dir.is_dir():
+        return {}
+    files = sorted([*quiz_dir.glob("*.yml"), *quiz_dir.glob("*.yaml")])
+    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8") for path in files}

@@ -1,0 +1,342 @@
+"""Every rule a quiz must follow, checked all at once, each problem said where and how to fix it.
+
+Structure (keys, types, allowed values) is described once, in ``schemas/quiz.schema.json``; this
+module turns the schema's findings into editor-friendly messages and adds the rules a schema
+cannot express (one right option, duplicates, embeds in lessons, ``see`` links).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from course.model import DEFAULT_PASS_MARK, Option, Question, Quiz
+from course.sources import Located, YamlProblem, find_embeds, heading_anchors, load_yaml
+
+__all__ = ["RULES", "SCHEMA_PATH", "Problem", "QuizCheck", "check_quiz", "check_course", "schema"]
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "quiz.schema.json"
+
+#: Every rule the build checks, by code; the authoring guide lists each one.
+RULES: dict[str, str] = {
+    "yaml-syntax": "the file is not valid YAML",
+    "empty-file": "the file is empty",
+    "not-a-mapping": "the file is not a set of 'key: value' lines",
+    "duplicate-key": "a key is written twice in the same place",
+    "bad-quiz-id": "the file name is not a lowercase slug",
+    "missing-key": "a required key is missing",
+    "unknown-key": "a key the format does not know (often a typo)",
+    "wrong-type": "a value of the wrong kind (text, number, true/false, list)",
+    "unknown-type": "a question type other than 'single' or 'multiple'",
+    "empty-text": "a text that is empty",
+    "no-questions": "a quiz without questions",
+    "too-few-options": "a question with fewer than two options",
+    "pass-mark-range": "a pass_mark outside 1–100",
+    "bad-question-id": "a question id that is not a lowercase slug",
+    "bad-see-link": "a 'see' value that is not 'page.md#anchor'",
+    "single-needs-one-correct": "a 'single' question without exactly one correct option",
+    "multiple-needs-a-correct": "a 'multiple' question with no correct option",
+    "duplicate-option": "two options of a question with the same text",
+    "duplicate-question-id": "two questions of a quiz with the same id",
+    "missing-quiz-file": "a lesson embeds a quiz id that has no file",
+    "quiz-embedded-twice": "a quiz embedded in more than one place",
+    "quiz-not-embedded": "a quiz file embedded in no lesson",
+    "see-page-missing": "a 'see' link to a page that does not exist",
+    "see-anchor-missing": "a 'see' link to a heading anchor that does not exist",
+}
+
+#: Problems that still let the site build (so `mkdocs serve` keeps working); `--strict` fails on them.
+WARNING_RULES = frozenset({"quiz-not-embedded", "see-page-missing", "see-anchor-missing"})
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_KIND = {"string": "text", "integer": "a whole number", "boolean": "true or false",
+         "array": "a list of '- ' items", "object": "a set of 'key: value' lines", "null": "empty"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, where it is, and how to fix it."""
+
+    file: str
+    line: int | None
+    rule: str
+    message: str
+    question: str | None = None
+
+    @property
+    def fatal(self) -> bool:
+        """Whether the site cannot be built with this problem in it."""
+        return self.rule not in WARNING_RULES
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        about = f" question '{self.question}':" if self.question else ""
+        return f"{where}:{about} {self.message}"
+
+
+@dataclass
+class QuizCheck:
+    """The quizzes that passed, and every problem found."""
+
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def fatal(self) -> list[Problem]:
+        """Problems that must stop the build."""
+        return [problem for problem in self.problems if problem.fatal]
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The quiz format, as JSON Schema."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    return "empty"
+
+
+def _question_label(data: Any, path: tuple[Any, ...]) -> str | None:
+    """The question a schema path points into: its id, or its position when it has none."""
+    if len(path) < 2 or path[0] != "questions" or not isinstance(path[1], int):
+        return None
+    try:
+        item = data["questions"][path[1]]
+    except (TypeError, KeyError, IndexError):
+        return None
+    if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"].strip():
+        return item["id"]
+    return f"#{path[1] + 1}"
+
+
+def _field_name(path: tuple[Any, ...]) -> str:
+    if not path:
+        return "the file"
+    if isinstance(path[-1], int):
+        parent = path[-2] if len(path) > 1 else "list"
+        return f"item {path[-1] + 1} of '{parent}'"
+    return f"'{path[-1]}'"
+
+
+def _schema_messages(error: ValidationError, located: Located) -> list[tuple[tuple[Any, ...], str, str]]:
+    """(path, rule, 'what — how to fix') for one schema error."""
+    path = tuple(error.absolute_path)
+    name = _field_name(path)
+    kind = error.validator
+    if kind == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        props = error.schema.get("properties", {})
+        return [
+            (path, "missing-key", f"'{key}' is missing — add '{key}:' ({props.get(key, {}).get('description', 'required')})")
+            for key in missing
+        ]
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        out = []
+        for key in error.instance:
+            if key in allowed:
+                continue
+            guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            fix = f"did you mean '{guess[0]}'?" if guess else f"the keys allowed here are {', '.join(allowed)}"
+            out.append(((*path, str(key)), "unknown-key", f"unknown key '{key}' — {fix}"))
+        return out
+    if kind == "type":
+        wanted = _KIND.get(error.validator_value, error.validator_value)
+        return [(path, "wrong-type", f"{name} should be {wanted}, not {_kind_of(error.instance)} — write it as {wanted}")]
+    if kind == "enum":
+        allowed = " or ".join(repr(v) for v in error.validator_value)
+        return [(path, "unknown-type", f"{name} is {error.instance!r}, which is not a known type — use {allowed}")]
+    if kind == "minItems" and path and path[-1] == "questions":
+        return [(path, "no-questions", "the quiz has no questions — add at least one under 'questions:'")]
+    if kind == "minItems":
+        count = len(error.instance)
+        return [(path, "too-few-options", f"only {count} option{'s' if count != 1 else ''} — give at least 2 options to choose from")]
+    if kind in {"minimum", "maximum"}:
+        return [(path, "pass-mark-range", f"pass_mark {error.instance} is outside 1–100 — use a whole percentage from 1 to 100")]
+    if kind == "minLength":
+        return [(path, "empty-text", f"{name} is empty — write the text, or remove the key if it is optional")]
+    if kind == "pattern" and path and path[-1] == "see":
+        return [(path, "bad-see-link", f"'see: {error.instance}' is not a lesson link — write the lesson file and a heading anchor, e.g. 'relationship-bank.md#three-rules'")]
+    if kind == "pattern":
+        return [(path, "bad-question-id", f"id {error.instance!r} is not a lowercase slug — use lowercase letters, digits and hyphens, e.g. 'deposits-first'")]
+    return [(path, "wrong-type", f"{name}: {error.message}")]
+
+
+def _option_text_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _question_problems(index: int, item: Mapping[str, Any], located: Located, seen_ids: dict[str, int], file: str) -> list[Problem]:
+    """Rules about one question that a schema cannot express."""
+    problems = []
+    label = _question_label(located.data, ("questions", index))
+    base = ("questions", index)
+    qid = item.get("id")
+    if isinstance(qid, str) and qid:
+        if qid in seen_ids:
+            problems.append(Problem(file, located.line((*base, "id")), "duplicate-question-id",
+                                    f"the id '{qid}' is already used by the question on line {seen_ids[qid]} — give each question its own id", label))
+        else:
+            seen_ids[qid] = located.line((*base, "id")) or 0
+    options = item.get("options")
+    if not isinstance(options, list):
+        return problems
+    usable = [(i, o) for i, o in enumerate(options) if isinstance(o, dict)]
+    correct = [i for i, o in usable if o.get("correct") is True]
+    kind = item.get("type")
+    if kind == "single" and len(correct) != 1 and len(options) >= 2:
+        what = "no option is marked" if not correct else f"{len(correct)} options are marked"
+        problems.append(Problem(file, located.line((*base, "options")), "single-needs-one-correct",
+                                f"a 'single' question needs exactly one right option, but {what} 'correct: true' — mark exactly one, or make it 'type: multiple'", label))
+    if kind == "multiple" and not correct and len(options) >= 2:
+        problems.append(Problem(file, located.line((*base, "options")), "multiple-needs-a-correct",
+                                "no option is marked 'correct: true' — mark every right option", label))
+    texts: dict[str, int] = {}
+    for i, option in usable:
+        text = option.get("text")
+        if not isinstance(text, str) or not text.strip():
+            continue
+        key = _option_text_key(text)
+        if key in texts:
+            problems.append(Problem(file, located.line((*base, "options", i, "text")), "duplicate-option",
+                                    f"options {texts[key] + 1} and {i + 1} have the same text ({text.strip()[:60]!r}) — reword or remove one", label))
+        else:
+            texts[key] = i
+    return problems
+
+
+def _build(quiz_id: str, data: Mapping[str, Any], version: str, file: str) -> Quiz:
+    questions = tuple(
+        Question(
+            id=q["id"],
+            type=q["type"],
+            prompt=q["prompt"],
+            options=tuple(Option(o["text"], bool(o.get("correct", False)), o.get("feedback", "")) for o in q["options"]),
+            explanation=q["explanation"],
+            see=q.get("see", ""),
+        )
+        for q in data["questions"]
+    )
+    return Quiz(quiz_id, data["title"], questions, int(data.get("pass_mark", DEFAULT_PASS_MARK)), version, file)
+
+
+def check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem]]:
+    """Check one quiz file's text; file is the path shown in messages, e.g. 'quizzes/bank.yml'."""
+    quiz_id = Path(file).stem
+    problems: list[Problem] = []
+    if not _SLUG.match(quiz_id):
+        problems.append(Problem(file, None, "bad-quiz-id",
+                                f"the quiz id '{quiz_id}' (the file name) is not a lowercase slug — rename the file to lowercase letters, digits and hyphens, e.g. 'relationship-bank.yml'"))
+    try:
+        located = load_yaml(text)
+    except YamlProblem as error:
+        rule = "duplicate-key" if "appears twice" in error.message else "yaml-syntax"
+        fix = "remove or rename one of them" if rule == "duplicate-key" else (
+            "check the indentation and put quotes around text containing ': ' or starting with a special character"
+        )
+        return None, [*problems, Problem(file, error.line, rule, f"{error.message} — {fix}")]
+    data = located.data
+    if data is None:
+        return None, [*problems, Problem(file, 1, "empty-file", "the file is empty — start it with 'title:' and 'questions:' (see the authoring guide)")]
+    if not isinstance(data, dict):
+        return None, [*problems, Problem(file, 1, "not-a-mapping",
+                                         f"the file holds {_kind_of(data)}, not 'key: value' lines — start it with 'title:' and 'questions:'")]
+    validator = Draft202012Validator(schema())
+    seen: set[tuple[tuple[Any, ...], str, str]] = set()
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        for path, rule, message in _schema_messages(error, located):
+            if (path, rule, message) in seen:
+                continue
+            seen.add((path, rule, message))
+            problems.append(Problem(file, located.line(path), rule, message, _question_label(data, path)))
+    questions = data.get("questions")
+    if isinstance(questions, list):
+        seen_ids: dict[str, int] = {}
+        for index, item in enumerate(questions):
+            if isinstance(item, dict):
+                problems.extend(_question_problems(index, item, located, seen_ids, file))
+    problems.sort(key=lambda p: (p.line or 0))
+    if problems:
+        return None, problems
+    version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return _build(quiz_id, data, version, file), []
+
+
+def _see_problems(quiz: Quiz, pages: Mapping[str, str], anchors: dict[str, dict[str, str]], located_lines: Mapping[str, int]) -> list[Problem]:
+    problems = []
+    for question in quiz.questions:
+        if not question.see:
+            continue
+        page, _, anchor = question.see.partition("#")
+        line = located_lines.get(question.id)
+        if page not in pages:
+            close = difflib.get_close_matches(page, list(pages), n=1)
+            fix = f"did you mean '{close[0]}'?" if close else "name a lesson file in docs/"
+            problems.append(Problem(quiz.source, line, "see-page-missing", f"'see: {question.see}' points to a page that does not exist — {fix}", question.id))
+            continue
+        if anchor and anchor not in anchors[page]:
+            close = difflib.get_close_matches(anchor, list(anchors[page]), n=1)
+            fix = f"did you mean '#{close[0]}'?" if close else f"use one of the headings' anchors in {page}"
+            problems.append(Problem(quiz.source, line, "see-anchor-missing", f"'see: {question.see}': {page} has no heading with the anchor '#{anchor}' — {fix}", question.id))
+    return problems
+
+
+def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_prefix: str = "docs/") -> QuizCheck:
+    """Check every quiz file, every embed in every page and every `see` link, all at once.
+
+    quiz_files maps a display path ('quizzes/x.yml') to its text; pages maps a docs-relative
+    Markdown path ('relationship-bank.md') to its text.
+    """
+    result = QuizCheck()
+    see_lines: dict[str, dict[str, int]] = {}
+    for file, text in sorted(quiz_files.items()):
+        quiz, problems = check_quiz(file, text)
+        result.problems.extend(problems)
+        if quiz is not None:
+            result.quizzes[quiz.id] = quiz
+            located = load_yaml(text)
+            see_lines[quiz.id] = {
+                q.id: located.line(("questions", i, "see")) or 0 for i, q in enumerate(quiz.questions)
+            }
+    known_ids = {Path(file).stem for file in quiz_files}
+    embedded: dict[str, list[str]] = {}
+    for page, text in sorted(pages.items()):
+        for quiz_id, line in find_embeds(text):
+            where = f"{docs_prefix}{page}"
+            if quiz_id not in known_ids:
+                close = difflib.get_close_matches(quiz_id, sorted(known_ids), n=1)
+                fix = f"did you mean '{close[0]}'?" if close else f"create quizzes/{quiz_id}.yml or fix the id"
+                result.problems.append(Problem(where, line, "missing-quiz-file", f"embeds the quiz '{quiz_id}', but there is no file quizzes/{quiz_id}.yml — {fix}"))
+                continue
+            embedded.setdefault(quiz_id, []).append(f"{where}:{line}")
+            if len(embedded[quiz_id]) == 2:
+                result.problems.append(Problem(where, line, "quiz-embedded-twice",
+                                               f"the quiz '{quiz_id}' is already embedded at {embedded[quiz_id][0]} — embed each quiz in one lesson only"))
+    for quiz_id in sorted(known_ids - set(embedded)):
+        file = next(f for f in quiz_files if Path(f).stem == quiz_id)
+        result.problems.append(Problem(file, None, "quiz-not-embedded",
+                                       f"the quiz '{quiz_id}' is not embedded in any lesson — add the line '<!-- quiz: {quiz_id} -->' to its lesson, or delete the file"))
+    anchors = {page: heading_anchors(text) for page, text in pages.items()}
+    for quiz in result.quizzes.values():
+        result.problems.extend(_see_problems(quiz, pages, anchors, see_lines[quiz.id]))
+    return result

@@ -1,0 +1,65 @@
+"""MkDocs hooks for quizzes: validate every quiz once per build, then embed each in its lesson."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from course.cli import report
+from course.render import embed_quizzes
+from course.sources import heading_anchors, read_quiz_files
+from course.validate import QuizCheck, check_course
+
+log = get_plugin_logger("quizzes")
+
+# Filled by on_files, once per build (and again on every `mkdocs serve` rebuild).
+_check = QuizCheck()
+_headings: dict[str, dict[str, str]] = {}
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Check all quizzes, embeds and `see` links before any page renders; stop on fatal problems."""
+    global _check, _headings
+    pages = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8") for f in files.documentation_pages()}
+    _check = check_course(read_quiz_files(_root(config) / "quizzes", _root(config)), pages)
+    _headings = {src: heading_anchors(text) for src, text in pages.items()}
+    if _check.fatal:
+        raise PluginError(report(_check))
+    for problem in _check.problems:
+        log.warning(str(problem))
+    return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Put each embedded quiz's form where its lesson embeds it."""
+
+    def resolve(see: str) -> str:
+        target, _, anchor = see.partition("#")
+        fragment = f"#{anchor}" if anchor else ""
+        if target == page.file.src_uri:
+            return fragment or "#"
+        found = files.get_file_from_path(target)
+        return (found.url_relative_to(page.file) if found else target) + fragment
+
+    def section(see: str) -> str:
+        target, _, anchor = see.partition("#")
+        return _headings.get(target, {}).get(anchor, "") or anchor or target
+
+    return embed_quizzes(html, _check.quizzes, resolve, section)
+
+
+def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    """Rebuild and reload the browser when a quiz file or the quiz format changes."""
+    server.watch(str(_root(config) / "quizzes"))
+    server.watch(str(_root(config) / "schemas"))
+    return server
