@@ -5,11 +5,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test chromium clean
+.PHONY: help serve build check test chromium clean
 
 help:
 	@echo "make serve   build the course and serve it at http://127.0.0.1:8000 (live reload)"
 	@echo "make build   strict build into site/"
+	@echo "make check   validate quizzes, embeds and links in well under a second (no site build)"
 	@echo "make test    the whole test suite, browser tests included"
 	@echo "make clean   remove site/ and .venv/"
 
@@ -24,6 +25,9 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(PY) -m mkdocs build --strict
+
+check: $(STAMP)
+	@$(PY) -m course.cli check
 
 # Prints the browser's path; installs Debian's chromium when run as root on Debian/Ubuntu.
 chromium: $(STAMP)

@@ -18,6 +18,7 @@ __all__ = [
     "load_yaml",
     "find_embeds",
     "heading_anchors",
+    "question_near",
     "read_quiz_files",
 ]
 
@@ -39,8 +40,12 @@ class YamlProblem(Exception):
         self.line = line
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key written twice in one mapping (PyYAML keeps the last)."""
+# libyaml's parser is several times faster than pure Python; both give the same nodes and marks.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that refuses a key written twice in one mapping (PyYAML keeps the last)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
@@ -101,6 +106,22 @@ def load_yaml(text: str) -> Located:
     if node is not None:
         _walk(node, (), lines)
     return Located(data, lines)
+
+
+_QUESTION_START = re.compile(r"^\s*-\s+id:\s*['\"]?(?P<id>[^'\"#\s]+)")
+
+
+def question_near(text: str, line: int | None) -> str | None:
+    """The id of the question a line of an unreadable quiz file belongs to, if one can be seen."""
+    if not line:
+        return None
+    for candidate in reversed(text.splitlines()[:line]):
+        match = _QUESTION_START.match(candidate)
+        if match:
+            return match.group("id")
+        if re.match(r"^questions\s*:", candidate):
+            return None
+    return None
 
 
 def _outside_fences(markdown: str) -> Iterator[tuple[int, str]]:

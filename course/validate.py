@@ -20,7 +20,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 
 from course.model import DEFAULT_PASS_MARK, Option, Question, Quiz
-from course.sources import Located, YamlProblem, find_embeds, heading_anchors, load_yaml
+from course.sources import Located, YamlProblem, find_embeds, heading_anchors, load_yaml, question_near
 
 __all__ = ["RULES", "SCHEMA_PATH", "Problem", "QuizCheck", "check_quiz", "check_course", "schema"]
 
@@ -58,6 +58,21 @@ RULES: dict[str, str] = {
 WARNING_RULES = frozenset({"quiz-not-embedded", "see-page-missing", "see-anchor-missing"})
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_TYPE_FIX = {
+    "boolean": "write true or false, without quotes",
+    "integer": "write a whole number without quotes, e.g. 80",
+    "string": "write the text after the colon; put it in quotes if it starts with a special character",
+    "array": "start each item on its own line with '- '",
+}
+#: Plain-English readings of PyYAML's commonest complaints.
+_YAML_HINTS = (
+    ("expected <block end>", "this line's indentation does not line up with the lines around it"),
+    ("mapping values are not allowed", "a ': ' inside a value makes YAML read it as a new key"),
+    ("found character '\\t'", "a tab is used for indentation"),
+    ("could not find expected ':'", "a line is missing the ':' after its key"),
+    ("found unexpected end of stream", "a quote or bracket is opened but never closed"),
+    ("expected alphabetic or numeric character", "a value starts with '*' or '&', which YAML reserves"),
+)
 _KIND = {"string": "text", "integer": "a whole number", "boolean": "true or false",
          "array": "a list of '- ' items", "object": "a set of 'key: value' lines", "null": "empty"}
 
@@ -89,6 +104,8 @@ class QuizCheck:
 
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: Each page's heading anchors and their text, for naming the section a `see` link opens.
+    headings: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def fatal(self) -> list[Problem]:
@@ -100,6 +117,24 @@ class QuizCheck:
 def schema() -> dict[str, Any]:
     """The quiz format, as JSON Schema."""
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _inline_refs(node: Any, defs: Mapping[str, Any]) -> Any:
+    """The schema with local '#/$defs/...' references replaced by their definitions."""
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/") and len(node) == 1:
+            return _inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+        return {key: _inline_refs(value, defs) for key, value in node.items() if key != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(item, defs) for item in node]
+    return node
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    # Same rules, resolved once: following $ref on every question and option costs more than the rest.
+    return Draft202012Validator(_inline_refs(schema(), schema().get("$defs", {})))
 
 
 def _kind_of(value: Any) -> str:
@@ -162,7 +197,8 @@ def _schema_messages(error: ValidationError, located: Located) -> list[tuple[tup
         return out
     if kind == "type":
         wanted = _KIND.get(error.validator_value, error.validator_value)
-        return [(path, "wrong-type", f"{name} should be {wanted}, not {_kind_of(error.instance)} — write it as {wanted}")]
+        fix = _TYPE_FIX.get(error.validator_value, f"write it as {wanted}")
+        return [(path, "wrong-type", f"{name} should be {wanted}, not {_kind_of(error.instance)} — {fix}")]
     if kind == "enum":
         allowed = " or ".join(repr(v) for v in error.validator_value)
         return [(path, "unknown-type", f"{name} is {error.instance!r}, which is not a known type — use {allowed}")]
@@ -242,6 +278,12 @@ def _build(quiz_id: str, data: Mapping[str, Any], version: str, file: str) -> Qu
 
 def check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem]]:
     """Check one quiz file's text; file is the path shown in messages, e.g. 'quizzes/bank.yml'."""
+    quiz, problems, _ = _check_quiz(file, text)
+    return quiz, problems
+
+
+def _check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem], Located | None]:
+    """check_quiz, also handing back the parsed file for line look-ups."""
     quiz_id = Path(file).stem
     problems: list[Problem] = []
     if not _SLUG.match(quiz_id):
@@ -250,18 +292,19 @@ def check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem]]:
     try:
         located = load_yaml(text)
     except YamlProblem as error:
-        rule = "duplicate-key" if "appears twice" in error.message else "yaml-syntax"
-        fix = "remove or rename one of them" if rule == "duplicate-key" else (
-            "check the indentation and put quotes around text containing ': ' or starting with a special character"
-        )
-        return None, [*problems, Problem(file, error.line, rule, f"{error.message} — {fix}")]
+        question = question_near(text, error.line)
+        if "appears twice" in error.message:
+            return None, [*problems, Problem(file, error.line, "duplicate-key", f"{error.message} — remove or rename one of them", question)], None
+        reading = next((hint for needle, hint in _YAML_HINTS if needle in error.message), "the YAML cannot be read here")
+        fix = "indent with spaces so keys of the same item line up, and put quotes around text containing ': ' or starting with a special character"
+        return None, [*problems, Problem(file, error.line, "yaml-syntax", f"{reading} (YAML says: {error.message}) — {fix}", question)], None
     data = located.data
     if data is None:
-        return None, [*problems, Problem(file, 1, "empty-file", "the file is empty — start it with 'title:' and 'questions:' (see the authoring guide)")]
+        return None, [*problems, Problem(file, 1, "empty-file", "the file is empty — start it with 'title:' and 'questions:' (see the authoring guide)")], None
     if not isinstance(data, dict):
         return None, [*problems, Problem(file, 1, "not-a-mapping",
-                                         f"the file holds {_kind_of(data)}, not 'key: value' lines — start it with 'title:' and 'questions:'")]
-    validator = Draft202012Validator(schema())
+                                         f"the file holds {_kind_of(data)}, not 'key: value' lines — start it with 'title:' and 'questions:'")], None
+    validator = _validator()
     seen: set[tuple[tuple[Any, ...], str, str]] = set()
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         for path, rule, message in _schema_messages(error, located):
@@ -277,9 +320,9 @@ def check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem]]:
                 problems.extend(_question_problems(index, item, located, seen_ids, file))
     problems.sort(key=lambda p: (p.line or 0))
     if problems:
-        return None, problems
+        return None, problems, located
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    return _build(quiz_id, data, version, file), []
+    return _build(quiz_id, data, version, file), [], located
 
 
 def _see_problems(quiz: Quiz, pages: Mapping[str, str], anchors: dict[str, dict[str, str]], located_lines: Mapping[str, int]) -> list[Problem]:
@@ -310,11 +353,10 @@ def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_p
     result = QuizCheck()
     see_lines: dict[str, dict[str, int]] = {}
     for file, text in sorted(quiz_files.items()):
-        quiz, problems = check_quiz(file, text)
+        quiz, problems, located = _check_quiz(file, text)
         result.problems.extend(problems)
-        if quiz is not None:
+        if quiz is not None and located is not None:
             result.quizzes[quiz.id] = quiz
-            located = load_yaml(text)
             see_lines[quiz.id] = {
                 q.id: located.line(("questions", i, "see")) or 0 for i, q in enumerate(quiz.questions)
             }
@@ -336,7 +378,7 @@ def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_p
         file = next(f for f in quiz_files if Path(f).stem == quiz_id)
         result.problems.append(Problem(file, None, "quiz-not-embedded",
                                        f"the quiz '{quiz_id}' is not embedded in any lesson — add the line '<!-- quiz: {quiz_id} -->' to its lesson, or delete the file"))
-    anchors = {page: heading_anchors(text) for page, text in pages.items()}
+    result.headings = {page: heading_anchors(text) for page, text in pages.items()}
     for quiz in result.quizzes.values():
-        result.problems.extend(_see_problems(quiz, pages, anchors, see_lines[quiz.id]))
+        result.problems.extend(_see_problems(quiz, pages, result.headings, see_lines[quiz.id]))
     return result

@@ -13,14 +13,14 @@ from mkdocs.structure.pages import Page
 
 from course.cli import report
 from course.render import embed_quizzes
-from course.sources import heading_anchors, read_quiz_files
+from course.sources import read_quiz_files
 from course.validate import QuizCheck, check_course
 
 log = get_plugin_logger("quizzes")
 
 # Filled by on_files, once per build (and again on every `mkdocs serve` rebuild).
 _check = QuizCheck()
-_headings: dict[str, dict[str, str]] = {}
+_files = Files([])
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -29,10 +29,10 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Check all quizzes, embeds and `see` links before any page renders; stop on fatal problems."""
-    global _check, _headings
+    global _check, _files
+    _files = files
     pages = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8") for f in files.documentation_pages()}
     _check = check_course(read_quiz_files(_root(config) / "quizzes", _root(config)), pages)
-    _headings = {src: heading_anchors(text) for src, text in pages.items()}
     if _check.fatal:
         raise PluginError(report(_check))
     for problem in _check.problems:
@@ -40,22 +40,28 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Put each embedded quiz's form where its lesson embeds it."""
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    """Put each embedded quiz's form where its lesson embeds it.
+
+    This runs after the search plugin has indexed the page, so no quiz text (answers, feedback,
+    explanations) can reach the search index, and indexing does no work on quizzes.
+    """
+    if "<!--" not in output or not _check.quizzes:
+        return output
 
     def resolve(see: str) -> str:
         target, _, anchor = see.partition("#")
         fragment = f"#{anchor}" if anchor else ""
         if target == page.file.src_uri:
             return fragment or "#"
-        found = files.get_file_from_path(target)
+        found = _files.get_file_from_path(target)
         return (found.url_relative_to(page.file) if found else target) + fragment
 
     def section(see: str) -> str:
         target, _, anchor = see.partition("#")
-        return _headings.get(target, {}).get(anchor, "") or anchor or target
+        return _check.headings.get(target, {}).get(anchor, "") or anchor or target
 
-    return embed_quizzes(html, _check.quizzes, resolve, section)
+    return embed_quizzes(output, _check.quizzes, resolve, section)
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_mkdocs_build(config_file: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run a strict `mkdocs build` the way `make build` does and return the finished process."""
+    """Run `mkdocs build --strict` the way `make build` does and return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     return subprocess.run(

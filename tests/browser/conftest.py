@@ -30,9 +30,9 @@ def offsite_requests() -> list[str]:
     return []
 
 
-@pytest.fixture
-def context(context: BrowserContext, site_dir: Path, offsite_requests: list[str]) -> BrowserContext:
-    """A browser context where site_url is answered from the built site and nothing else loads."""
+def serve(context: BrowserContext, site_dir: Path, offsite_requests: list[str]) -> None:
+    """Answer site_url from site_dir in this context; record and block every other request."""
+    context.unroute("**/*")
 
     def handle(route: Route) -> None:
         url = route.request.url
@@ -48,6 +48,12 @@ def context(context: BrowserContext, site_dir: Path, offsite_requests: list[str]
         route.fulfill(status=200, body=found.read_bytes(), headers={"content-type": mime})
 
     context.route("**/*", handle)
+
+
+@pytest.fixture
+def context(context: BrowserContext, site_dir: Path, offsite_requests: list[str]) -> BrowserContext:
+    """A browser context where site_url is answered from the built course and nothing else loads."""
+    serve(context, site_dir, offsite_requests)
     return context
 
 

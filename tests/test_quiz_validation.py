@@ -1,0 +1,204 @@
+"""One test per validation rule, each from a small fixture in tests/fixtures/quiz-errors/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from course import cli
+from course.validate import RULES, WARNING_RULES, check_course
+from tests.conftest import run_mkdocs_build
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quiz-errors"
+EXPECT = re.compile(r"^# expect: (?P<fields>.*)$", re.MULTILINE)
+
+VALID_QUIZ = """\
+title: Fixture quiz
+questions:
+  - id: deposits-first
+    type: single
+    prompt: Which comes first?
+    options:
+      - text: Deposits
+        correct: true
+      - text: Withdrawals
+    explanation: Deposits build the balance you later draw on.
+    see: lesson.md#three-rules
+"""
+
+
+def lesson(*quiz_ids: str) -> str:
+    """A fixture lesson with one anchored section that embeds the given quizzes."""
+    embeds = "\n\n".join(f"<!-- quiz: {quiz_id} -->" for quiz_id in quiz_ids)
+    return f"# Lesson\n\n## The three rules {{ #three-rules }}\n\nText.\n\n{embeds}\n"
+
+
+def make_project(root: Path, quizzes: dict[str, str], pages: dict[str, str]) -> Path:
+    """A minimal project folder (quizzes/ and docs/) for `course.cli check`."""
+    for name, text in quizzes.items():
+        (root / "quizzes").mkdir(exist_ok=True)
+        (root / "quizzes" / name).write_text(text, encoding="utf-8")
+    for name, text in pages.items():
+        (root / "docs").mkdir(exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def expectations(path: Path) -> dict[str, str]:
+    """The `# expect: rule=... line=... question=...` header of a fixture."""
+    match = EXPECT.search(path.read_text(encoding="utf-8"))
+    assert match, f"{path.name} has no '# expect:' line"
+    return dict(re.findall(r"(\w+)=(.+?)(?= \w+=|$)", match.group("fields")))
+
+
+def run_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Exit status and error output of `python -m course.cli check` on a project folder."""
+    status = cli.main(["check", "--root", str(root)])
+    return status, capsys.readouterr().err
+
+
+FILE_FIXTURES = sorted(path for path in FIXTURES.glob("*.yml") if "# expect:" in path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fixture", FILE_FIXTURES, ids=lambda p: p.stem)
+def test_quiz_file_rule(fixture: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    expected = expectations(fixture)
+    root = make_project(tmp_path, {fixture.name: fixture.read_text(encoding="utf-8")}, {"lesson.md": lesson(fixture.stem)})
+
+    status, err = run_check(root, capsys)
+
+    assert status == 1
+    where = f"quizzes/{fixture.name}" + (f":{expected['line']}" if "line" in expected else "")
+    about = f" question '{expected['question']}':" if "question" in expected else ""
+    assert f"{where}:{about} " in err, err
+    # Exactly this rule fired, once: the fixture has one mistake and the message explains a fix.
+    problems = check_course({f"quizzes/{fixture.name}": fixture.read_text(encoding="utf-8")}, {"lesson.md": lesson(fixture.stem)}).problems
+    assert [p.rule for p in problems] == [expected["rule"]], [str(p) for p in problems]
+    assert " — " in str(problems[0]), "every message says how to fix the problem"
+
+
+def test_the_valid_fixture_quiz_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"bank.yml": VALID_QUIZ}, {"lesson.md": lesson("bank")})
+    status = cli.main(["check", "--root", str(root)])
+    assert status == 0
+    assert "OK: 1 quizzes" in capsys.readouterr().out
+
+
+def test_three_mistakes_are_all_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (FIXTURES / "three-mistakes.yml").read_text(encoding="utf-8")
+    root = make_project(tmp_path, {"three-mistakes.yml": text}, {"lesson.md": lesson("three-mistakes")})
+    status, err = run_check(root, capsys)
+    assert status == 1
+    assert "quizzes/three-mistakes.yml:3: pass_mark 0 is outside 1–100" in err
+    assert "quizzes/three-mistakes.yml:8: question 'deposits-first': a 'single' question needs exactly one right option" in err
+    assert "quizzes/three-mistakes.yml:19: question 'thank-first': unknown key 'explaination' — did you mean 'explanation'?" in err
+
+
+def test_missing_quiz_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"bank.yml": VALID_QUIZ}, {"lesson.md": lesson("bank", "bnak")})
+    status, err = run_check(root, capsys)
+    assert status == 1
+    assert "docs/lesson.md:9: embeds the quiz 'bnak', but there is no file quizzes/bnak.yml — did you mean 'bank'?" in err
+
+
+def test_quiz_embedded_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"bank.yml": VALID_QUIZ}, {"lesson.md": lesson("bank"), "other.md": lesson("bank")})
+    status, err = run_check(root, capsys)
+    assert status == 1
+    assert "docs/other.md:7: the quiz 'bank' is already embedded at docs/lesson.md:7" in err
+
+
+def test_quiz_not_embedded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"bank.yml": VALID_QUIZ, "spare.yml": VALID_QUIZ}, {"lesson.md": lesson("bank")})
+    status, err = run_check(root, capsys)
+    assert status == 1
+    assert "quizzes/spare.yml: the quiz 'spare' is not embedded in any lesson — add the line '<!-- quiz: spare -->'" in err
+
+
+def test_see_link_to_a_missing_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    quiz = VALID_QUIZ.replace("see: lesson.md#three-rules", "see: lessons.md#three-rules")
+    root = make_project(tmp_path, {"bank.yml": quiz}, {"lesson.md": lesson("bank")})
+    status, err = run_check(root, capsys)
+    assert status == 1
+    assert "quizzes/bank.yml:11: question 'deposits-first': 'see: lessons.md#three-rules' points to a page that does not exist — did you mean 'lesson.md'?" in err
+
+
+def test_see_link_to_a_missing_anchor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    quiz = VALID_QUIZ.replace("see: lesson.md#three-rules", "see: lesson.md#three-rule")
+    root = make_project(tmp_path, {"bank.yml": quiz}, {"lesson.md": lesson("bank")})
+    status, err = run_check(root, capsys)
+    assert status == 1
+    assert "quizzes/bank.yml:11: question 'deposits-first': 'see: lesson.md#three-rule': lesson.md has no heading with the anchor '#three-rule' — did you mean '#three-rules'?" in err
+
+
+def test_embed_syntax_shown_in_a_code_block_is_not_an_embed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide = "# Guide\n\n```markdown\n<!-- quiz: your-quiz-id -->\n```\n"
+    root = make_project(tmp_path, {"bank.yml": VALID_QUIZ}, {"lesson.md": lesson("bank"), "guide.md": guide})
+    assert run_check(root, capsys)[0] == 0
+
+
+def test_every_rule_has_a_test() -> None:
+    """The rule list is what the authoring guide documents: each rule must be proven to fire."""
+    by_fixture = {expectations(path)["rule"] for path in FILE_FIXTURES}
+    by_test = {"missing-quiz-file", "quiz-embedded-twice", "quiz-not-embedded", "see-page-missing", "see-anchor-missing"}
+    assert by_fixture | by_test == set(RULES)
+    assert WARNING_RULES <= set(RULES)
+
+
+def _fixture_site(root: Path, quiz_text: str) -> Path:
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "lesson.md").write_text(lesson("bank"), encoding="utf-8")
+    (root / "quizzes").mkdir()
+    (root / "quizzes" / "bank.yml").write_text(quiz_text, encoding="utf-8")
+    hooks = Path(__file__).resolve().parent.parent / "hooks"
+    config = root / "mkdocs.yml"
+    config.write_text(f"site_name: Fixture\nhooks:\n  - {hooks / 'quizzes.py'}\n", encoding="utf-8")
+    return config
+
+
+def test_build_stops_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
+    text = (FIXTURES / "three-mistakes.yml").read_text(encoding="utf-8")
+    config = _fixture_site(tmp_path, text)
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "quizzes/bank.yml:3: pass_mark 0 is outside 1–100" in result.stderr
+    assert "quizzes/bank.yml:8: question 'deposits-first':" in result.stderr
+    assert "quizzes/bank.yml:19: question 'thank-first': unknown key 'explaination'" in result.stderr
+    assert not (tmp_path / "site" / "lesson" / "index.html").exists(), "a broken quiz must not reach the site"
+
+
+def test_strict_build_fails_on_a_warning_rule(tmp_path: Path) -> None:
+    config = _fixture_site(tmp_path, VALID_QUIZ.replace("#three-rules", "#three-rulez"))
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 1
+    assert "quizzes/bank.yml:11: question 'deposits-first': 'see: lesson.md#three-rulez'" in result.stderr
+
+
+def test_serve_watches_quiz_files_for_live_reload() -> None:
+    """`make serve` rebuilds and reloads when a quiz (or the quiz format) changes."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    spec = importlib.util.spec_from_file_location("quiz_hooks", Path(__file__).resolve().parent.parent / "hooks" / "quizzes.py")
+    assert spec and spec.loader
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    watched: list[str] = []
+    server = SimpleNamespace(watch=watched.append)
+    config = SimpleNamespace(config_file_path=str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    hooks.on_serve(server, config=config, builder=None)
+    root = Path(__file__).resolve().parent.parent
+    assert str(root / "quizzes") in watched and str(root / "schemas") in watched
+
+
+def test_authoring_guide_lists_exactly_the_rules_the_validator_knows() -> None:
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "editing-quizzes.md").read_text(encoding="utf-8")
+    table = guide[guide.index("{ #rules }") :]
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.MULTILINE))
+    assert documented == set(RULES)
+    for rule in WARNING_RULES:
+        assert f"`{rule}`" in table
