@@ -5,12 +5,16 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test chromium clean
+PAPER ?= a4
+
+.PHONY: help serve build check handouts test chromium clean
 
 help:
 	@echo "make serve   build the course and serve it at http://127.0.0.1:8000 (live reload)"
 	@echo "make build   strict build into site/"
 	@echo "make check   validate quizzes, embeds and links in well under a second (no site build)"
+	@echo "make handouts  build, then print the checklist, handouts and answer key to PDF in site/handouts/"
+	@echo "               (A4; US Letter with: make handouts PAPER=letter)"
 	@echo "make test    the whole test suite, browser tests included"
 	@echo "make clean   remove site/ and .venv/"
 
@@ -28,6 +32,10 @@ build: $(STAMP)
 
 check: $(STAMP)
 	@$(PY) -m course.cli check
+
+# PDFs need a browser; nothing else in the build does.
+handouts: build
+	$(PY) -m course.cli handouts --site site --paper $(PAPER)
 
 # Prints the browser's path; installs Debian's chromium when run as root on Debian/Ubuntu.
 chromium: $(STAMP)

@@ -1,4 +1,4 @@
-"""Command line: `python -m course.cli check` validates the course without building the site."""
+"""Command line: `check` validates the course without building it; `handouts` prints its PDFs."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from course.checklist import CHECKLIST_PATH, check_checklist
+from course.lessons import lesson_sources
 from course.sources import read_quiz_files
 from course.validate import QuizCheck, check_course
 
-__all__ = ["check", "report", "main"]
+__all__ = ["check", "handouts", "report", "main"]
 
 
 def report(result: QuizCheck) -> str:
@@ -21,23 +23,65 @@ def report(result: QuizCheck) -> str:
 
 
 def check(root: Path) -> QuizCheck:
-    """Check every quiz in root/quizzes against the lessons in root/docs."""
+    """Check every quiz in root/quizzes against the lessons in root/docs, and the checklist data."""
     docs = root / "docs"
     pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))}
-    return check_course(read_quiz_files(root / "quizzes", root), pages)
+    result = check_course(read_quiz_files(root / "quizzes", root), pages)
+    checklist = root / CHECKLIST_PATH
+    if checklist.is_file():
+        result.problems.extend(check_checklist(CHECKLIST_PATH.as_posix(), checklist.read_text(encoding="utf-8"))[1])
+    return result
+
+
+def lesson_order(config_file: Path) -> list[str]:
+    """The lesson files in the order mkdocs.yml's nav lists them."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        """Reads mkdocs.yml, ignoring MkDocs' own tags such as !ENV."""
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    if not config_file.is_file():
+        return []
+    return lesson_sources((yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}).get("nav"))
+
+
+def handouts(site: Path, paper: str, root: Path | None = None) -> int:
+    """Print the checklist, every handout and the answer key of a built site to PDF."""
+    from course.browser import HOW_TO_GET_ONE, ensure_chromium
+    from course.pdf import link_downloads, print_pdfs
+
+    if not (site / "index.html").is_file():
+        print(f"{site}/ holds no built site — run `make build` first.", file=sys.stderr)
+        return 1
+    chromium = ensure_chromium()
+    if chromium is None:
+        print(HOW_TO_GET_ONE, file=sys.stderr)
+        return 1
+    made = print_pdfs(site, chromium, paper, lesson_order=lesson_order((root or Path.cwd()) / "mkdocs.yml"))
+    for item, path in made:
+        print(f"{path}  ({item.title})")
+    if not link_downloads(site, made, paper):
+        print("note: the facilitator guide has no <!-- handout-downloads --> line, so the PDFs are not listed there.", file=sys.stderr)
+    print(f"{len(made)} PDFs ({paper.upper() if paper == 'a4' else 'US Letter'}) in {site / 'handouts'}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit 1 when there is anything to fix."""
     parser = argparse.ArgumentParser(prog="python -m course.cli", description=__doc__)
-    parser.add_argument("command", choices=["check"], help="check: validate quizzes, embeds and 'see' links")
+    parser.add_argument("command", choices=["check", "handouts"], help="check: validate the course content; handouts: print PDFs of a built site")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="handouts: the built site (default: site)")
+    parser.add_argument("--paper", choices=["a4", "letter"], default="a4", help="handouts: paper size (default: a4)")
     args = parser.parse_args(argv)
+    if args.command == "handouts":
+        return handouts(args.site.resolve(), args.paper, args.root.resolve())
     result = check(args.root.resolve())
     if result.problems:
         print(report(result), file=sys.stderr)
         return 1
-    print(f"OK: {len(result.quizzes)} quizzes, every embed and 'see' link checked.")
+    print(f"OK: {len(result.quizzes)} quizzes, every embed and 'see' link, and the loyalty checklist checked.")
     return 0
 
 

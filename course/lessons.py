@@ -14,6 +14,7 @@ __all__ = [
     "LEARNING_PATH_MARKER",
     "Lesson",
     "front_matter_problem",
+    "lesson_sources",
     "lesson_problems",
     "fill_learning_path",
     "render_learning_path",
@@ -36,6 +37,15 @@ class Lesson:
     description: str = ""
     #: The id of the quiz the lesson embeds, whose progress the home page shows.
     quiz: str = ""
+
+
+def lesson_sources(nav: Any, section: str = "Lessons") -> list[str]:
+    """The lesson files, in order, from the `nav` setting of mkdocs.yml (the section's entries)."""
+    for entry in nav or []:
+        if isinstance(entry, dict) and section in entry:
+            items = entry[section]
+            return [next(iter(i.values())) if isinstance(i, dict) else i for i in items if isinstance(i, (str, dict))]
+    return []
 
 
 def front_matter_problem(src_path: str, markdown: str) -> str | None:

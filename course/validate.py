@@ -22,7 +22,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from course.model import DEFAULT_PASS_MARK, Option, Question, Quiz
 from course.sources import Located, YamlProblem, find_embeds, heading_anchors, load_yaml, question_near
 
-__all__ = ["RULES", "SCHEMA_PATH", "Problem", "QuizCheck", "check_quiz", "check_course", "schema"]
+__all__ = ["RULES", "SCHEMA_PATH", "Problem", "QuizCheck", "check_quiz", "check_course", "schema", "schema_messages"]
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "quiz.schema.json"
 
@@ -86,6 +86,8 @@ class Problem:
     rule: str
     message: str
     question: str | None = None
+    #: What the problem is about when it is not a quiz question, e.g. "area 'employees' item C".
+    about: str | None = None
 
     @property
     def fatal(self) -> bool:
@@ -94,7 +96,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        about = f" question '{self.question}':" if self.question else ""
+        about = f" question '{self.question}':" if self.question else (f" {self.about}:" if self.about else "")
         return f"{where}:{about} {self.message}"
 
 
@@ -104,6 +106,8 @@ class QuizCheck:
 
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: The page each quiz is embedded in, e.g. {'relationship-bank': 'relationship-bank.md'}.
+    placements: dict[str, str] = field(default_factory=dict)
     #: Each page's heading anchors and their text, for naming the section a `see` link opens.
     headings: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -173,7 +177,7 @@ def _field_name(path: tuple[Any, ...]) -> str:
     return f"'{path[-1]}'"
 
 
-def _schema_messages(error: ValidationError, located: Located) -> list[tuple[tuple[Any, ...], str, str]]:
+def schema_messages(error: ValidationError) -> list[tuple[tuple[Any, ...], str, str]]:
     """(path, rule, 'what — how to fix') for one schema error."""
     path = tuple(error.absolute_path)
     name = _field_name(path)
@@ -307,7 +311,7 @@ def _check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem], Locat
     validator = _validator()
     seen: set[tuple[tuple[Any, ...], str, str]] = set()
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        for path, rule, message in _schema_messages(error, located):
+        for path, rule, message in schema_messages(error):
             if (path, rule, message) in seen:
                 continue
             seen.add((path, rule, message))
@@ -371,6 +375,7 @@ def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_p
                 result.problems.append(Problem(where, line, "missing-quiz-file", f"embeds the quiz '{quiz_id}', but there is no file quizzes/{quiz_id}.yml — {fix}"))
                 continue
             embedded.setdefault(quiz_id, []).append(f"{where}:{line}")
+            result.placements.setdefault(quiz_id, page)
             if len(embedded[quiz_id]) == 2:
                 result.problems.append(Problem(where, line, "quiz-embedded-twice",
                                                f"the quiz '{quiz_id}' is already embedded at {embedded[quiz_id][0]} — embed each quiz in one lesson only"))

@@ -12,6 +12,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from course.cli import report
+from course.handouts import ANSWER_KEY_MARKER, WORKSHEET_PATTERN, render_answer_key, render_worksheet
+from course.lessons import lesson_sources
 from course.render import embed_quizzes
 from course.sources import read_quiz_files
 from course.validate import QuizCheck, check_course
@@ -21,6 +23,7 @@ log = get_plugin_logger("quizzes")
 # Filled by on_files, once per build (and again on every `mkdocs serve` rebuild).
 _check = QuizCheck()
 _files = Files([])
+_nav: Any = []
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -29,15 +32,27 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Check all quizzes, embeds and `see` links before any page renders; stop on fatal problems."""
-    global _check, _files
-    _files = files
-    pages = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8") for f in files.documentation_pages()}
+    global _check, _files, _nav
+    _files, _nav = files, config.nav
+    pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     _check = check_course(read_quiz_files(_root(config) / "quizzes", _root(config)), pages)
     if _check.fatal:
         raise PluginError(report(_check))
     for problem in _check.problems:
         log.warning(str(problem))
     return files
+
+
+def render_paper_versions(output: str) -> str:
+    """Fill a handout's worksheet and the answer key: the same quiz files, printed."""
+    output = WORKSHEET_PATTERN.sub(
+        lambda m: render_worksheet(_check.quizzes[m.group("id")]) if m.group("id") in _check.quizzes else m.group(0), output
+    )
+    if ANSWER_KEY_MARKER in output:
+        order = {src: n for n, src in enumerate(lesson_sources(_nav))}
+        quizzes = sorted(_check.quizzes.values(), key=lambda q: (order.get(_check.placements.get(q.id, ""), len(order)), q.id))
+        output = output.replace(ANSWER_KEY_MARKER, render_answer_key(quizzes), 1)
+    return output
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -48,6 +63,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     """
     if "<!--" not in output or not _check.quizzes:
         return output
+    output = render_paper_versions(output)
 
     def resolve(see: str) -> str:
         target, _, anchor = see.partition("#")

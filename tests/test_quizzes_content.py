@@ -90,14 +90,14 @@ def test_answers_feedback_and_explanations_stay_out_of_search(site_dir: Path, qu
 
 
 def test_one_small_script_and_stylesheet_shared_by_every_page(site_dir: Path) -> None:
-    script = site_dir / "assets" / "javascripts" / "quiz.js"
+    script = site_dir / "assets" / "javascripts" / "course.js"
     style = site_dir / "assets" / "stylesheets" / "course.css"
     assert script.stat().st_size < 12_000 and style.stat().st_size < 16_000
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if "<article" not in text:
             continue
-        assert len(re.findall(r'<script src="[^"]*assets/javascripts/quiz\.js"', text)) == 1, page
+        assert len(re.findall(r'<script src="[^"]*assets/javascripts/course\.js"', text)) == 1, page
         assert len(re.findall(r'href="[^"]*assets/stylesheets/course\.css"', text)) == 1, page
         # Quiz data travels in data-* attributes, never in an inline script (which instant navigation breaks).
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>(?!\s*</script>)[^<]*(?:quiz|pk-)", text), page

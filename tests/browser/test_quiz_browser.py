@@ -279,7 +279,7 @@ questions:
 def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real course plus one lesson embedding a quiz full of injection attempts."""
     root = tmp_path_factory.mktemp("xss")
-    for name in ("docs", "quizzes", "hooks", "schemas"):
+    for name in ("docs", "quizzes", "hooks", "schemas", "data"):
         shutil.copytree(ROOT / name, root / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - Sources: sources.md", "  - Sources: sources.md\n  - xss.md")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -1,0 +1,202 @@
+"""Trainers' material from the course's own sources: lesson handouts, paper worksheets, the answer key.
+
+A handout's key points are its lesson's "Key takeaways"; its discussion questions and activity
+sit in the lesson's front matter (`handout:`); its worksheet is the lesson's quiz. Nothing is
+written twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from course.model import Quiz
+from course.render import markdown_to_html
+from course.sources import find_embeds
+
+__all__ = [
+    "ANSWER_KEY_MARKER",
+    "ANSWER_KEY_URI",
+    "WORKSHEET_PATTERN",
+    "Handout",
+    "handout_from_lesson",
+    "handout_markdown",
+    "handout_problems",
+    "handout_uri",
+    "answer_key_markdown",
+    "render_answer_key",
+    "render_worksheet",
+]
+
+ANSWER_KEY_URI = "trainers/answer-key.md"
+ANSWER_KEY_MARKER = "<!-- answer-key -->"
+#: Where a handout wants its lesson's quiz as a worksheet.
+WORKSHEET_PATTERN = re.compile(r"(?:<p>\s*)?<!--\s*worksheet:\s*(?P<id>[a-z0-9-]+)\s*-->(?:\s*</p>)?")
+_TAKEAWAYS = re.compile(r"^##\s+Key takeaways.*?$\n(?P<body>.*?)(?=^#{1,2}\s|\Z)", re.MULTILINE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One lesson's printable handout."""
+
+    lesson_uri: str
+    title: str
+    key_points: tuple[str, ...]
+    discussion: tuple[str, ...]
+    activity_title: str
+    activity_minutes: int
+    activity_steps: tuple[str, ...]
+    quiz_id: str = ""
+
+
+def handout_uri(lesson_uri: str) -> str:
+    """Where a lesson's handout page lives, e.g. trainers/handouts/relationship-bank.md."""
+    return f"trainers/handouts/{lesson_uri.rsplit('/', 1)[-1]}"
+
+
+def _key_points(markdown: str) -> tuple[str, ...]:
+    match = _TAKEAWAYS.search(markdown)
+    if not match:
+        return ()
+    return tuple(line[2:].strip() for line in match.group("body").splitlines() if line.startswith(("- ", "* ")))
+
+
+def handout_problems(src: str, meta: Mapping[str, Any], markdown: str) -> list[str]:
+    """What a lesson lacks for its handout, each naming the file and the fix."""
+    problems = []
+    if not _key_points(markdown):
+        problems.append(f"{src}: no '## Key takeaways' list — the handout's key points come from it")
+    handout = meta.get("handout")
+    if not isinstance(handout, dict):
+        return [*problems, f"{src}: no 'handout:' in the front matter — add its 'discussion:' questions and 'activity:' (see docs/trainers/index.md)"]
+    discussion = handout.get("discussion")
+    if not (isinstance(discussion, list) and discussion and all(isinstance(q, str) and q.strip() for q in discussion)):
+        problems.append(f"{src}: 'handout: discussion:' must be a list of questions, one per '- ' line")
+    activity = handout.get("activity")
+    if not isinstance(activity, dict):
+        return [*problems, f"{src}: 'handout: activity:' is missing — give it a 'title:', 'minutes:' and 'steps:'"]
+    if not isinstance(activity.get("title"), str) or not activity["title"].strip():
+        problems.append(f"{src}: 'handout: activity: title:' is missing — name the activity")
+    minutes = activity.get("minutes")
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 90:
+        problems.append(f"{src}: 'handout: activity: minutes:' is {minutes!r} — write a whole number of minutes")
+    steps = activity.get("steps")
+    if not (isinstance(steps, list) and steps and all(isinstance(s, str) and s.strip() for s in steps)):
+        problems.append(f"{src}: 'handout: activity: steps:' must be a list of steps, one per '- ' line")
+    return problems
+
+
+def handout_from_lesson(src: str, meta: Mapping[str, Any], markdown: str) -> Handout:
+    """The handout for a lesson whose handout_problems() are none."""
+    handout, activity = meta["handout"], meta["handout"]["activity"]
+    embeds = find_embeds(markdown)
+    return Handout(
+        lesson_uri=src,
+        title=str(meta.get("title", src)),
+        key_points=_key_points(markdown),
+        discussion=tuple(handout["discussion"]),
+        activity_title=activity["title"],
+        activity_minutes=int(activity["minutes"]),
+        activity_steps=tuple(activity["steps"]),
+        quiz_id=embeds[0][0] if embeds else "",
+    )
+
+
+def handout_markdown(handout: Handout) -> str:
+    """The generated Markdown page for a handout (the worksheet is filled in after rendering)."""
+    lesson_link = "../../" + handout.lesson_uri
+    lines = [
+        "---",
+        f"title: 'Handout: {handout.title.replace(chr(39), chr(39) * 2)}'",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        f"# {handout.title} {{ .pk-handout-title }}",
+        "",
+        f'<p class="pk-handout-kicker">Workshop handout · <a href="{escape(lesson_link)}">read the lesson</a></p>',
+        "",
+        '<div class="pk-sheet-fields"><span>Name: ____________________</span><span>Date: ______________</span></div>',
+        "",
+        "## Key points { #key-points }",
+        "",
+        *[f"- {point}" for point in handout.key_points],
+        "",
+        "## Discuss { #discuss }",
+        "",
+        *[f"{n}. {question}" for n, question in enumerate(handout.discussion, start=1)],
+        "",
+        f"## Group activity: {handout.activity_title} ({handout.activity_minutes} minutes) {{ #activity }}",
+        "",
+        *[f"{n}. {step}" for n, step in enumerate(handout.activity_steps, start=1)],
+        "",
+    ]
+    if handout.quiz_id:
+        lines += ["## Worksheet { #worksheet }", "", f"<!-- worksheet: {handout.quiz_id} -->", ""]
+    return "\n".join(lines)
+
+
+def answer_key_markdown() -> str:
+    """The generated Markdown page for the trainers' answer key."""
+    return "\n".join([
+        "---",
+        "title: Answer key",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        "# Answer key { .pk-handout-title }",
+        "",
+        "For trainers: every quiz in the course, with the right options marked ✓ and the explanation "
+        "to talk through. Go through the tempting wrong options too: the explanation says why they are wrong.",
+        "",
+        ANSWER_KEY_MARKER,
+        "",
+    ])
+
+
+def _box(ticked: bool = False) -> str:
+    return f'<span class="pk-box{" pk-box--ticked" if ticked else ""}" aria-hidden="true">{"✓" if ticked else ""}</span>'
+
+
+def render_worksheet(quiz: Quiz) -> str:
+    """A quiz on paper: questions and options with empty tick boxes; no answers, feedback or explanations."""
+    questions = []
+    for number, question in enumerate(quiz.questions, start=1):
+        hint = "Tick one." if question.type == "single" else "Tick all that apply."
+        options = "".join(f"<li>{_box()}{markdown_to_html(o.text, inline=True)}</li>" for o in question.options)
+        questions.append(
+            f'<li class="pk-sheet__question"><p class="pk-sheet__prompt">{markdown_to_html(question.prompt, inline=True)} '
+            f'<span class="pk-sheet__hint">{hint}</span></p><ul class="pk-sheet__options">{options}</ul></li>'
+        )
+    return f'<ol class="pk-sheet" data-worksheet="{escape(quiz.id)}">{"".join(questions)}</ol>'
+
+
+def render_answer_key(quizzes: Sequence[Quiz]) -> str:
+    """Every quiz with its right options marked in words and a tick, and each explanation."""
+    sections = []
+    for quiz in quizzes:
+        questions = []
+        for number, question in enumerate(quiz.questions, start=1):
+            options = "".join(
+                f'<li class="{"pk-key__right" if o.correct else "pk-key__wrong"}">{_box(o.correct)}'
+                f'{markdown_to_html(o.text, inline=True)}{" <strong>(right)</strong>" if o.correct else ""}</li>'
+                for o in question.options
+            )
+            questions.append(
+                f'<li class="pk-sheet__question" data-question="{escape(question.id)}">'
+                f'<p class="pk-sheet__prompt">{markdown_to_html(question.prompt, inline=True)}</p>'
+                f'<ul class="pk-sheet__options">{options}</ul>'
+                f'<div class="pk-key__why"><strong>Why:</strong> {markdown_to_html(question.explanation)}</div></li>'
+            )
+        title = quiz.title
+        sections.append(
+            f'<section class="pk-key" data-answer-key="{escape(quiz.id)}">'
+            f'<h2 id="key-{escape(quiz.id)}">{escape(title)}</h2>'
+            f'<p class="pk-key__meta">Pass mark {quiz.pass_mark}% · {len(quiz.questions)} questions</p>'
+            f'<ol class="pk-sheet">{"".join(questions)}</ol></section>'
+        )
+    return "".join(sections)
