@@ -130,7 +130,7 @@ def check_checklist(file: str, text: str) -> tuple[Checklist | None, list[Proble
             problems.append(Problem(file, located.line(path), "scale", "the scale must list exactly the ratings 0, 1, 2 and 3 — one entry each, in order"))
             continue
         if error.validator == "pattern" and path[-1:] == ("letter",):
-            problems.append(Problem(file, located.line(path), "letters", f"letter {error.instance!r} is not a capital letter — write A, B, C ...", _about(data, path)))
+            problems.append(Problem(file, located.line(path), "letters", f"letter {error.instance!r} is not a capital letter — write A, B, C ...", about=_about(data, path)))
             continue
         for where, rule, message in schema_messages(error):
             problems.append(Problem(file, located.line(where), rule, message, about=_about(data, where)))
@@ -147,7 +147,7 @@ def check_checklist(file: str, text: str) -> tuple[Checklist | None, list[Proble
             expected = string.ascii_uppercase[i] if i < 26 else "?"
             if item["letter"] != expected:
                 problems.append(Problem(file, located.line(("areas", a, "items", i, "letter")), "letters",
-                                        f"statement {i + 1} is lettered {item['letter']} — letter the statements A, B, C ... in order (this one is {expected})", f"area '{area['id']}'"))
+                                        f"statement {i + 1} is lettered {item['letter']} — letter the statements A, B, C ... in order (this one is {expected})", about=f"area '{area['id']}'"))
     if problems:
         return None, problems
     areas = tuple(

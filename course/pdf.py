@@ -11,8 +11,12 @@ from dataclasses import dataclass
 from html import escape, unescape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["DOWNLOADS_MARKER", "PAPER_SIZES", "Printable", "printables", "print_pdfs", "link_downloads"]
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+__all__ = ["DOWNLOADS_MARKER", "PAPER_SIZES", "Printable", "printables", "print_pdfs", "print_with", "link_downloads"]
 
 #: Where the facilitator guide lists the PDFs; filled in once they exist.
 DOWNLOADS_MARKER = "<!-- handout-downloads -->"
@@ -70,27 +74,34 @@ def serve(site_dir: Path) -> Iterator[str]:
         server.server_close()
 
 
-def print_pdfs(
-    site_dir: Path, chromium: str, paper: str = "a4", out_dir: Path | None = None, lesson_order: list[str] | None = None
-) -> list[tuple[Printable, Path]]:
-    """Print every printable page of a built site to PDF; returns what was made where."""
-    from playwright.sync_api import sync_playwright  # only this command needs a browser
-
-    out = out_dir or site_dir / "handouts"
+def print_with(browser: Browser, site_dir: Path, paper: str = "a4", lesson_order: list[str] | None = None) -> list[tuple[Printable, Path]]:
+    """Print every printable page of a built site to site/handouts/ with a running browser."""
+    out = site_dir / "handouts"
     out.mkdir(parents=True, exist_ok=True)
     made = []
-    with serve(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+    with serve(site_dir) as base:
+        page = browser.new_page()
         try:
-            page = browser.new_page()
             for item in printables(site_dir, lesson_order):
                 page.goto(base + item.page, wait_until="networkidle")
                 target = out / item.pdf
                 page.pdf(path=str(target), format=PAPER_SIZES[paper], print_background=True)
                 made.append((item, target))
         finally:
-            browser.close()
+            page.close()
     return made
+
+
+def print_pdfs(site_dir: Path, chromium: str, paper: str = "a4", lesson_order: list[str] | None = None) -> list[tuple[Printable, Path]]:
+    """Start Chromium and print every printable page of a built site to PDF."""
+    from playwright.sync_api import sync_playwright  # only this command needs a browser
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            return print_with(browser, site_dir, paper, lesson_order)
+        finally:
+            browser.close()
 
 
 def _size(path: Path) -> str:
