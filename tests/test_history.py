@@ -1,0 +1,67 @@
+"""Course history from git: "Last updated" dates and the "What's new" page."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from course import history
+from tests.conftest import ROOT
+from tests.test_site import LESSONS, article, built_page
+
+
+def git(repo: Path, *args: str, date: str = "2026-01-05T10:00:00") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.invalid",
+           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.invalid"}
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+
+
+def make_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "course"
+    (repo / "docs").mkdir(parents=True)
+    (repo / "quizzes").mkdir()
+    git(repo, "init", "-q")
+    (repo / "docs" / "bank.md").write_text("# Bank\n")
+    (repo / "quizzes" / "bank.yml").write_text("title: Bank\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Add the bank lesson\n\nWhat's new: A lesson on the relationship bank.", date="2026-01-05T10:00:00")
+    (repo / "quizzes" / "bank.yml").write_text("title: The bank\n")
+    git(repo, "commit", "-q", "-am", "Fix a quiz typo", date="2026-02-10T10:00:00")
+    (repo / "README.md").write_text("not course content\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Docs for developers\n\nWhat's new: this must not show", date="2026-03-01T10:00:00")
+    return repo
+
+
+def test_last_updated_is_the_newest_content_commit_per_file(tmp_path: Path) -> None:
+    changes = history.read_history(make_repo(tmp_path))
+    assert changes is not None and len(changes) == 2
+    assert history.last_updated(changes) == {"docs/bank.md": "2026-01-05", "quizzes/bank.yml": "2026-02-10"}
+
+
+def test_whats_new_lists_only_notes_from_content_commits(tmp_path: Path) -> None:
+    changes = history.read_history(make_repo(tmp_path))
+    assert history.whats_new(changes) == [("2026-01-05", "A lesson on the relationship bank.")]
+    html = history.render_whats_new(history.whats_new(changes))
+    assert '<time datetime="2026-01-05">5 January 2026</time>' in html and "relationship bank" in html
+
+
+def test_outside_git_there_is_no_history_and_no_error(tmp_path: Path) -> None:
+    assert history.read_history(tmp_path) is None
+    assert "not available" in history.render_whats_new(None)
+
+
+def test_notes_are_escaped() -> None:
+    assert "&lt;script&gt;" in history.render_whats_new([("2026-01-05", "<script>x</script>")])
+
+
+def test_each_built_lesson_shows_its_last_change(site_dir: Path) -> None:
+    dates = history.last_updated(history.read_history(ROOT) or [])
+    if not dates:
+        raise AssertionError("the course must be tested from a git checkout (history is part of the site)")
+    for src in LESSONS:
+        html = article(built_page(site_dir, src))
+        expected = max(d for f, d in dates.items() if f in {f"docs/{src}", f"quizzes/{src.removesuffix('.md')}.yml"})
+        assert f'Last updated <time datetime="{expected}">' in html, src
