@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 from course.checklist import CHECKLIST_PATH, check_checklist
+from course.handouts import ANSWER_KEY_URI, handout_uri
 from course.lessons import lesson_sources
+from course.links import check_links
 from course.sources import read_quiz_files
 from course.validate import QuizCheck, check_course
 
@@ -27,6 +29,9 @@ def check(root: Path) -> QuizCheck:
     docs = root / "docs"
     pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))}
     result = check_course(read_quiz_files(root / "quizzes", root), pages)
+    others = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
+    generated = {handout_uri(src) for src in lesson_order(root / "mkdocs.yml")} | {ANSWER_KEY_URI}
+    result.problems.extend(check_links(pages, others, generated))
     checklist = root / CHECKLIST_PATH
     if checklist.is_file():
         result.problems.extend(check_checklist(CHECKLIST_PATH.as_posix(), checklist.read_text(encoding="utf-8"))[1])
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     if result.problems:
         print(report(result), file=sys.stderr)
         return 1
-    print(f"OK: {len(result.quizzes)} quizzes, every embed and 'see' link, and the loyalty checklist checked.")
+    print(f"OK: {len(result.quizzes)} quizzes, the loyalty checklist, and every link and anchor in the lessons checked.")
     return 0
 
 

@@ -17,6 +17,7 @@ __all__ = [
     "YamlProblem",
     "load_yaml",
     "find_embeds",
+    "outside_fences",
     "heading_anchors",
     "question_near",
     "read_quiz_files",
@@ -124,7 +125,7 @@ def question_near(text: str, line: int | None) -> str | None:
     return None
 
 
-def _outside_fences(markdown: str) -> Iterator[tuple[int, str]]:
+def outside_fences(markdown: str) -> Iterator[tuple[int, str]]:
     """Lines of markdown (1-based) that are not inside fenced code blocks."""
     fence = ""
     for number, line in enumerate(markdown.splitlines(), start=1):
@@ -143,7 +144,7 @@ def find_embeds(markdown: str) -> list[tuple[str, int]]:
     """Quiz ids embedded in a page, with their lines; code blocks showing the syntax are ignored."""
     return [
         (match.group("id"), number)
-        for number, line in _outside_fences(markdown)
+        for number, line in outside_fences(markdown)
         if (match := EMBED_PATTERN.match(line))
     ]
 
@@ -151,7 +152,7 @@ def find_embeds(markdown: str) -> list[tuple[str, int]]:
 def heading_anchors(markdown: str) -> dict[str, str]:
     """A page's heading anchors (explicit `{ #id }`, else the slug MkDocs makes) and their text."""
     anchors: dict[str, str] = {}
-    for _, line in _outside_fences(markdown):
+    for _, line in outside_fences(markdown):
         match = _HEADING.match(line)
         if not match:
             continue

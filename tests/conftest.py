@@ -14,10 +14,12 @@ from course.browser import HOW_TO_GET_ONE, find_chromium
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_mkdocs_build(config_file: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def run_mkdocs_build(config_file: Path, site_dir: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` the way `make build` does and return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir), *extra],
         cwd=config_file.parent,
