@@ -34,7 +34,7 @@ __all__ = [
 ANSWER_KEY_URI = "trainers/answer-key.md"
 ANSWER_KEY_MARKER = "<!-- answer-key -->"
 #: Where a handout wants its lesson's quiz as a worksheet.
-WORKSHEET_PATTERN = re.compile(r"(?:<p>\s*)?<!--\s*worksheet:\s*(?P<id>[a-z0-9-]+)\s*-->(?:\s*</p>)?")
+WORKSHEET_PATTERN = re.compile(r"<(?:p>\s*<)?!--\s*worksheet:\s*(?P<id>[a-z0-9-]+)\s*-->(?:\s*</p>)?")
 _TAKEAWAYS = re.compile(r"^##\s+Key takeaways.*?$\n(?P<body>.*?)(?=^#{1,2}\s|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -165,7 +165,7 @@ def _box(ticked: bool = False) -> str:
 def render_worksheet(quiz: Quiz) -> str:
     """A quiz on paper: questions and options with empty tick boxes; no answers, feedback or explanations."""
     questions = []
-    for number, question in enumerate(quiz.questions, start=1):
+    for question in quiz.questions:
         hint = "Tick one." if question.type == "single" else "Tick all that apply."
         options = "".join(f"<li>{_box()}{markdown_to_html(o.text, inline=True)}</li>" for o in question.options)
         questions.append(
@@ -180,7 +180,7 @@ def render_answer_key(quizzes: Sequence[Quiz]) -> str:
     sections = []
     for quiz in quizzes:
         questions = []
-        for number, question in enumerate(quiz.questions, start=1):
+        for question in quiz.questions:
             options = "".join(
                 f'<li class="{"pk-key__right" if o.correct else "pk-key__wrong"}">{_box(o.correct)}'
                 f'{markdown_to_html(o.text, inline=True)}{" <strong>(right)</strong>" if o.correct else ""}</li>'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
 from html import escape
@@ -66,8 +67,12 @@ def _convert(text: str) -> str:
     return _MD.reset().convert(text)
 
 
+@lru_cache(maxsize=4096)
 def markdown_to_html(text: str, *, inline: bool = False) -> str:
-    """Render quiz Markdown safely; inline output has no block wrapper, for labels and legends."""
+    """Render quiz Markdown safely; inline output has no block wrapper, for labels and legends.
+
+    Cached: the page quiz, the worksheet and the answer key render the same texts.
+    """
     html = _convert(text)
     if inline:
         html = re.sub(r"</p>\s*<p>", "<br><br>", html.strip())
@@ -142,7 +147,8 @@ def render_quiz(
     )
 
 
-_EMBED_IN_HTML = re.compile(r"(?:<p>\s*)?<!--\s*quiz:\s*(?P<id>[a-z0-9-]+)\s*-->(?:\s*</p>)?")
+# Starts with a literal "<" (not an optional group) so the scan over a whole page stays fast.
+_EMBED_IN_HTML = re.compile(r"<(?:p>\s*<)?!--\s*quiz:\s*(?P<id>[a-z0-9-]+)\s*-->(?:\s*</p>)?")
 
 
 def embed_quizzes(
@@ -157,4 +163,4 @@ def embed_quizzes(
         quiz = quizzes.get(match.group("id"))
         return render_quiz(quiz, resolve, sections) if quiz else match.group(0)
 
-    return _EMBED_IN_HTML.sub(replace, html)
+    return _EMBED_IN_HTML.sub(replace, html) if "quiz:" in html else html

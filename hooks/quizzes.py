@@ -45,9 +45,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def render_paper_versions(output: str) -> str:
     """Fill a handout's worksheet and the answer key: the same quiz files, printed."""
-    output = WORKSHEET_PATTERN.sub(
-        lambda m: render_worksheet(_check.quizzes[m.group("id")]) if m.group("id") in _check.quizzes else m.group(0), output
-    )
+    if "worksheet:" in output:
+        output = WORKSHEET_PATTERN.sub(
+            lambda m: render_worksheet(_check.quizzes[m.group("id")]) if m.group("id") in _check.quizzes else m.group(0), output
+        )
     if ANSWER_KEY_MARKER in output:
         order = {src: n for n, src in enumerate(lesson_sources(_nav))}
         quizzes = sorted(_check.quizzes.values(), key=lambda q: (order.get(_check.placements.get(q.id, ""), len(order)), q.id))

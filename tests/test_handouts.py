@@ -65,7 +65,7 @@ def test_answer_key_marks_exactly_the_right_options_and_explains_each(site_dir: 
             block = block[: block.index("</li>", block.index('class="pk-key__why"'))]
             items = re.findall(r'<li class="pk-key__(right|wrong)">(.*?)</li>', block, flags=re.DOTALL)
             assert [kind == "right" for kind, _ in items] == [o.correct for o in question.options], question.id
-            for (kind, text), option in zip(items, question.options):
+            for (_, text), option in zip(items, question.options, strict=True):
                 assert plain(option.text) in words(text)
                 assert ("✓" in text) == option.correct and ("(right)" in text) == option.correct
             assert plain(question.explanation) in words(block)

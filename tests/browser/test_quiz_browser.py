@@ -190,7 +190,7 @@ def test_a_quiz_can_be_completed_with_the_keyboard_only(page: Page) -> None:
                 page.keyboard.press("ArrowDown")
             page.keyboard.press("Tab")
         else:
-            for index, option in enumerate(question.options):
+            for option in question.options:
                 if option.correct:
                     page.keyboard.press("Space")
                 page.keyboard.press("Tab")
