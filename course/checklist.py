@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import string
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from course.render import markdown_to_html
-from course.sources import YamlProblem, load_yaml
+from course.sources import YamlProblem, encoding_problem_line, load_yaml
 from course.validate import Problem, schema_messages
 
 __all__ = [
@@ -70,6 +71,8 @@ class Checklist:
     scale: tuple[str, ...]
     areas: tuple[Area, ...]
     intro: str = ""
+    #: Changes whenever the statements change, so saved ratings never land on other statements.
+    version: str = ""
 
     @property
     def item_count(self) -> int:
@@ -116,6 +119,9 @@ def _about(data: Any, path: tuple[Any, ...]) -> str | None:
 
 def check_checklist(file: str, text: str) -> tuple[Checklist | None, list[Problem]]:
     """Check the checklist file's text: every problem at once, each with its line and fix."""
+    bad_byte = encoding_problem_line(text)
+    if bad_byte:
+        return None, [Problem(file, bad_byte, "encoding", "this line has characters that are not UTF-8 — save the file as UTF-8")]
     try:
         located = load_yaml(text)
     except YamlProblem as error:
@@ -154,7 +160,8 @@ def check_checklist(file: str, text: str) -> tuple[Checklist | None, list[Proble
         Area(area["id"], area["title"], tuple(Item(i["letter"], i["text"], i.get("prompt", "")) for i in area["items"]), area.get("intro", ""))
         for area in data["areas"]
     )
-    return Checklist(data["title"], tuple(entry["label"] for entry in data["scale"]), areas, data.get("intro", "")), []
+    version = hashlib.sha256(json.dumps([[a.id, [i.letter + i.text for i in a.items]] for a in areas]).encode()).hexdigest()[:12]
+    return Checklist(data["title"], tuple(entry["label"] for entry in data["scale"]), areas, data.get("intro", ""), version), []
 
 
 def _item(area: Area, item: Item, scale: tuple[str, ...]) -> str:
@@ -203,6 +210,7 @@ def render_checklist(checklist: Checklist) -> str:
     intro = markdown_to_html(checklist.intro) if checklist.intro else ""
     return (
         f'<form class="pk-checklist" data-checklist="loyalty-checklist" data-items="{checklist.item_count}" '
+        f'data-checklist-version="{escape(checklist.version)}" '
         # The script reads the same rule the page states: one source for both.
         f'data-reading-rule="{escape(json.dumps([list(step) for step in READING_RULE]))}">'
         '<div class="pk-sheet-fields"><span>Name: ____________________</span>'

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from course.checklist import CHECKLIST_PATH, check_checklist
-from course.handouts import ANSWER_KEY_URI, handout_uri
-from course.lessons import lesson_sources
+from course.handouts import ANSWER_KEY_URI, handout_problems, handout_uri
+from course.lessons import front_matter_problem, lesson_problems, lesson_sources
 from course.links import check_links
-from course.sources import read_quiz_files
-from course.validate import QuizCheck, check_course
+from course.sources import read_quiz_files, read_text
+from course.validate import Problem, QuizCheck, check_course
 
 __all__ = ["check", "handouts", "report", "main"]
 
@@ -24,17 +25,46 @@ def report(result: QuizCheck) -> str:
     return "\n".join(lines)
 
 
+def _lesson_problems(pages: dict[str, str], lessons: list[str]) -> list[Problem]:
+    """Front matter, reading time and handout material of every lesson, as the build checks them."""
+    problems = []
+    for src in lessons:
+        text = pages.get(src)
+        if text is None:
+            problems.append(Problem(f"docs/{src}", None, "missing-lesson", "mkdocs.yml lists this lesson, but the file does not exist — fix the name in 'nav:'"))
+            continue
+        unreadable = front_matter_problem(f"docs/{src}", text)
+        if unreadable:
+            problems.append(Problem(f"docs/{src}", None, "front-matter", unreadable.split(": ", 1)[1]))
+            continue
+        meta, body = _front_matter(text)
+        found = lesson_problems(f"docs/{src}", meta) + handout_problems(f"docs/{src}", meta, body)
+        problems += [Problem(f"docs/{src}", None, "lesson", message.split(": ", 1)[1]) for message in found]
+    return problems
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    import yaml
+
+    match = re.match(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", text, re.DOTALL)
+    if not match:
+        return {}, text
+    meta = yaml.safe_load(match.group(1))
+    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
+
+
 def check(root: Path) -> QuizCheck:
     """Check every quiz in root/quizzes against the lessons in root/docs, and the checklist data."""
     docs = root / "docs"
-    pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))}
+    pages = {path.relative_to(docs).as_posix(): read_text(path) for path in sorted(docs.rglob("*.md"))}
     result = check_course(read_quiz_files(root / "quizzes", root), pages)
     others = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
     generated = {handout_uri(src) for src in lesson_order(root / "mkdocs.yml")} | {ANSWER_KEY_URI}
     result.problems.extend(check_links(pages, others, generated))
+    result.problems.extend(_lesson_problems(pages, lesson_order(root / "mkdocs.yml")))
     checklist = root / CHECKLIST_PATH
     if checklist.is_file():
-        result.problems.extend(check_checklist(CHECKLIST_PATH.as_posix(), checklist.read_text(encoding="utf-8"))[1])
+        result.problems.extend(check_checklist(CHECKLIST_PATH.as_posix(), read_text(checklist))[1])
     return result
 
 

@@ -61,7 +61,14 @@ def _key_points(markdown: str) -> tuple[str, ...]:
     match = _TAKEAWAYS.search(markdown)
     if not match:
         return ()
-    return tuple(line[2:].strip() for line in match.group("body").splitlines() if line.startswith(("- ", "* ")))
+    points: list[str] = []
+    for line in match.group("body").splitlines():
+        item = re.match(r"(?:[-*+]|\d+[.)])\s+(.*)", line)
+        if item:
+            points.append(item.group(1).strip())
+        elif points and line.startswith((" ", "\t")) and line.strip():
+            points[-1] += " " + line.strip()  # a point wrapped onto the next line
+    return tuple(points)
 
 
 def handout_problems(src: str, meta: Mapping[str, Any], markdown: str) -> list[str]:

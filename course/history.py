@@ -18,7 +18,7 @@ __all__ = ["CONTENT_PATHS", "WHATS_NEW_MARKER", "Change", "read_history", "last_
 
 CONTENT_PATHS = ("docs", "quizzes", "data")
 WHATS_NEW_MARKER = "<!-- whats-new -->"
-_TRAILER = re.compile(r"^What(?:'|’)?s[ -]new:\s*(?P<note>.+?)\s*$", re.MULTILINE | re.IGNORECASE)
+_TRAILER = re.compile(r"^What(?:'|’)?s[ -]new:[ \t]*(?P<note>[^\n]+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def read_history(root: Path, paths: Sequence[str] = CONTENT_PATHS) -> list[Chang
     try:
         result = subprocess.run(
             ["git", "-C", str(root), "log", "--format=%x1e%cs%x1f%B%x1f", "--name-only", "--", *paths],
-            capture_output=True, text=True, timeout=30, check=False,
+            capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=30, check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return None

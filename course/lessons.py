@@ -41,10 +41,18 @@ class Lesson:
 
 def lesson_sources(nav: Any, section: str = "Lessons") -> list[str]:
     """The lesson files, in order, from the `nav` setting of mkdocs.yml (the section's entries)."""
+    def files(items: Any) -> list[str]:
+        if isinstance(items, str):
+            return [items] if items.endswith(".md") else []
+        if isinstance(items, dict):
+            return [name for value in items.values() for name in files(value)]
+        if isinstance(items, list):
+            return [name for item in items for name in files(item)]
+        return []
+
     for entry in nav or []:
         if isinstance(entry, dict) and section in entry:
-            items = entry[section]
-            return [next(iter(i.values())) if isinstance(i, dict) else i for i in items if isinstance(i, (str, dict))]
+            return files(entry[section])
     return []
 
 

@@ -30,12 +30,16 @@ def check_links(
         for number, line in outside_fences(text):
             for match in _TARGET.finditer(_CODE_SPAN.sub("", line)):
                 target = match.group("target")
-                parts = urlsplit(target)
+                where = f"{docs_prefix}{page}"
+                try:
+                    parts = urlsplit(target)
+                except ValueError:
+                    problems.append(Problem(where, number, "broken-link", f"the link '{target}' is not a valid address — check its brackets and spelling"))
+                    continue
                 if parts.scheme or parts.netloc or target.startswith("/"):
                     continue  # links to the web are not ours to check offline
                 path = unquote(parts.path)
                 resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
-                where = f"{docs_prefix}{page}"
                 if resolved not in pages and resolved not in generated and resolved not in other_files:
                     kind = "image" if match.group("image") else "link"
                     problems.append(Problem(where, number, "broken-link",

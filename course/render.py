@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
-from html import escape
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 import markdown
@@ -20,7 +20,21 @@ NOSCRIPT_NOTE = (
     "Scoring this quiz needs JavaScript, which is switched off in your browser. "
     "You can still read the questions and think through your answers."
 )
-_SAFE_SCHEMES = {"", "http", "https", "mailto"}
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def _safe_href(href: str) -> bool:
+    """Whether a link target is a web, mail or relative link once the browser has decoded it."""
+    # Entities such as &#106; are decoded by the browser, so judge the decoded, whitespace-free form.
+    decoded = re.sub(r"[\x00-\x20\x7f]", "", unescape(unescape(href)))
+    try:
+        scheme = urlsplit(decoded).scheme.lower()
+    except ValueError:
+        return False
+    if scheme:
+        return scheme in _SAFE_SCHEMES
+    # No scheme: relative, unless a colon hides one (e.g. after a stray character).
+    return ":" not in decoded.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
 
 
 class _SafeLinks(Treeprocessor):
@@ -38,10 +52,7 @@ class _SafeLinks(Treeprocessor):
                         previous.tail = (previous.tail or "") + alt + (child.tail or "")
                     else:
                         parent.text = (parent.text or "") + alt + (child.tail or "")
-                elif child.tag == "a":
-                    href = child.get("href", "")
-                    scheme = urlsplit(re.sub(r"[\x00-\x20]", "", href)).scheme.lower()
-                    if scheme not in _SAFE_SCHEMES:
+                elif child.tag == "a" and not _safe_href(child.get("href", "")):
                         child.tag = "span"
                         child.attrib.clear()
 
@@ -159,8 +170,13 @@ def embed_quizzes(
 ) -> str:
     """Replace each quiz embed left in a rendered page by that quiz's form."""
 
+    done: set[str] = set()
+
     def replace(match: re.Match[str]) -> str:
         quiz = quizzes.get(match.group("id"))
-        return render_quiz(quiz, resolve, sections) if quiz else match.group(0)
+        if quiz is None or quiz.id in done:
+            return match.group(0)  # a second copy would duplicate the form's input ids
+        done.add(quiz.id)
+        return render_quiz(quiz, resolve, sections)
 
     return _EMBED_IN_HTML.sub(replace, html) if "quiz:" in html else html

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,14 @@ __all__ = [
     "heading_anchors",
     "question_near",
     "read_quiz_files",
+    "read_text",
+    "encoding_problem_line",
 ]
 
 Path_ = tuple[str | int, ...]
 
 #: A lesson embeds a quiz with this line (an HTML comment: invisible in any Markdown preview).
-EMBED_PATTERN = re.compile(r"^[ ]{0,3}<!--\s*quiz:\s*(?P<id>\S*?)\s*-->[ \t]*$")
+EMBED_PATTERN = re.compile(r"^[ \t]*<!--\s*quiz:\s*(?P<id>\S*?)\s*-->[ \t]*$")
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 _ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}[ \t]*$")
@@ -51,6 +54,10 @@ class _UniqueKeyLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be plain text, not a list or a set of keys", key_node.start_mark
+                )
             key = self.construct_object(key_node, deep=True)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -87,11 +94,30 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
             _walk(item, (*path, index), lines)
 
 
+def _refuse_shared_collections(node: yaml.Node) -> None:
+    """Refuse a list or mapping used twice (a YAML alias): course files never need one, and a
+    self-referencing or exponentially repeated alias would hang the build."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (yaml.MappingNode, yaml.SequenceNode)):
+            if id(current) in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a '*' alias repeats a list or mapping; write the items out instead", current.start_mark
+                )
+            seen.add(id(current))
+            children = [v for pair in current.value for v in pair] if isinstance(current, yaml.MappingNode) else current.value
+            stack.extend(children)
+
+
 def load_yaml(text: str) -> Located:
     """Parse one YAML document, remembering lines; raise YamlProblem when it cannot be read."""
     loader = _UniqueKeyLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _refuse_shared_collections(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -101,11 +127,16 @@ def load_yaml(text: str) -> Located:
         raise YamlProblem(problem, mark.line + 1 if mark else None) from None
     except yaml.YAMLError as error:
         raise YamlProblem(str(error), None) from None
+    except RecursionError:
+        raise YamlProblem("the file is nested too deeply to read", None) from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
     if node is not None:
-        _walk(node, (), lines)
+        try:
+            _walk(node, (), lines)
+        except RecursionError:
+            raise YamlProblem("the file is nested too deeply to read", None) from None
     return Located(data, lines)
 
 
@@ -149,17 +180,47 @@ def find_embeds(markdown: str) -> list[tuple[str, int]]:
     ]
 
 
-def heading_anchors(markdown: str) -> dict[str, str]:
-    """A page's heading anchors (explicit `{ #id }`, else the slug MkDocs makes) and their text."""
-    anchors: dict[str, str] = {}
+def _heading_text(markdown_text: str) -> str:
+    """A heading as the reader sees it: links, images, emphasis, tags and entities resolved."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown_text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return unescape(re.sub(r"[*_`]", "", text)).strip()
+
+
+def _headings(markdown: str) -> Iterator[str]:
+    """The raw text of each ATX (`## x`) and setext (underlined) heading, front matter skipped."""
+    if markdown.startswith("---"):
+        end = re.search(r"^(?:---|\.\.\.)[ \t]*$", markdown[3:], re.MULTILINE)
+        if end:
+            markdown = markdown[3 + end.end() :]
+    previous = ""
     for _, line in outside_fences(markdown):
         match = _HEADING.match(line)
-        if not match:
-            continue
-        text = match.group("text")
-        explicit = _ATTR_ID.search(text)
-        plain = re.sub(r"[*_`]", "", _ATTR_ID.sub("", text)).strip()
-        anchors.setdefault(explicit.group("id") if explicit else slugify(plain, "-"), plain)
+        if match:
+            yield match.group("text")
+        elif re.fullmatch(r"[ ]{0,3}(=+|-+)[ \t]*", line) and previous.strip() and not re.match(r"\s*([-*+]|\d+[.)])\s", previous):
+            yield previous.strip()
+        previous = line
+
+
+def heading_anchors(markdown: str) -> dict[str, str]:
+    """A page's heading anchors and their text, made the way MkDocs' toc makes them.
+
+    An explicit `{ #id }` wins; otherwise the slug of the visible text, with `_1`, `_2` ...
+    added to repeats, as the toc extension does.
+    """
+    anchors: dict[str, str] = {}
+    for raw in _headings(markdown):
+        explicit = _ATTR_ID.search(raw)
+        plain = _heading_text(_ATTR_ID.sub("", raw))
+        anchor = explicit.group("id") if explicit else slugify(plain, "-")
+        if not explicit and anchor in anchors:
+            number = 1
+            while f"{anchor}_{number}" in anchors:
+                number += 1
+            anchor = f"{anchor}_{number}"
+        anchors.setdefault(anchor, plain)
     return anchors
 
 
@@ -168,4 +229,15 @@ def read_quiz_files(quiz_dir: Path, root: Path) -> dict[str, str]:
     if not quiz_dir.is_dir():
         return {}
     files = sorted([*quiz_dir.glob("*.yml"), *quiz_dir.glob("*.yaml")])
-    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8") for path in files}
+    return {path.relative_to(root).as_posix(): read_text(path) for path in files}
+
+
+def read_text(path: Path) -> str:
+    """A course file's text; bytes that are not UTF-8 become U+FFFD, which checks then report."""
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def encoding_problem_line(text: str) -> int | None:
+    """The line of the first byte that was not UTF-8 (see read_text), if any."""
+    index = text.find("\ufffd")
+    return text.count("\n", 0, index) + 1 if index != -1 else None

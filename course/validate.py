@@ -20,7 +20,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 
 from course.model import DEFAULT_PASS_MARK, Option, Question, Quiz
-from course.sources import Located, YamlProblem, find_embeds, heading_anchors, load_yaml, question_near
+from course.sources import Located, YamlProblem, encoding_problem_line, find_embeds, heading_anchors, load_yaml, question_near
 
 __all__ = ["RULES", "SCHEMA_PATH", "Problem", "QuizCheck", "check_quiz", "check_course", "schema", "schema_messages"]
 
@@ -47,6 +47,8 @@ RULES: dict[str, str] = {
     "multiple-needs-a-correct": "a 'multiple' question with no correct option",
     "duplicate-option": "two options of a question with the same text",
     "duplicate-question-id": "two questions of a quiz with the same id",
+    "duplicate-quiz-id": "two quiz files with the same name (.yml and .yaml)",
+    "encoding": "a file that is not saved as UTF-8",
     "missing-quiz-file": "a lesson embeds a quiz id that has no file",
     "quiz-embedded-twice": "a quiz embedded in more than one place",
     "quiz-not-embedded": "a quiz file embedded in no lesson",
@@ -232,6 +234,9 @@ def _question_problems(index: int, item: Mapping[str, Any], located: Located, se
     label = _question_label(located.data, ("questions", index))
     base = ("questions", index)
     qid = item.get("id")
+    if isinstance(qid, str) and qid.endswith("\n"):
+        problems.append(Problem(file, located.line((*base, "id")), "bad-question-id",
+                                "the id ends with a line break — write it on one line, e.g. 'deposits-first'", label))
     if isinstance(qid, str) and qid:
         if qid in seen_ids:
             problems.append(Problem(file, located.line((*base, "id")), "duplicate-question-id",
@@ -290,6 +295,9 @@ def _check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem], Locat
     """check_quiz, also handing back the parsed file for line look-ups."""
     quiz_id = Path(file).stem
     problems: list[Problem] = []
+    bad_byte = encoding_problem_line(text)
+    if bad_byte:
+        return None, [Problem(file, bad_byte, "encoding", "this line has characters that are not UTF-8 — save the file as UTF-8 (most editors: 'Save with encoding')")], None
     if not _SLUG.match(quiz_id):
         problems.append(Problem(file, None, "bad-quiz-id",
                                 f"the quiz id '{quiz_id}' (the file name) is not a lowercase slug — rename the file to lowercase letters, digits and hyphens, e.g. 'relationship-bank.yml'"))
@@ -365,6 +373,12 @@ def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_p
                 q.id: located.line(("questions", i, "see")) or 0 for i, q in enumerate(quiz.questions)
             }
     known_ids = {Path(file).stem for file in quiz_files}
+    by_id: dict[str, str] = {}
+    for file in sorted(quiz_files):
+        first = by_id.setdefault(Path(file).stem, file)
+        if first != file:
+            result.problems.append(Problem(file, None, "duplicate-quiz-id",
+                                           f"{first} already defines the quiz '{Path(file).stem}' — keep one of the two files"))
     embedded: dict[str, list[str]] = {}
     for page, text in sorted(pages.items()):
         for quiz_id, line in find_embeds(text):

@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from course.sources import read_text
 from course.checklist import CHECKLIST_MARKER, CHECKLIST_PATH, Checklist, check_checklist, render_checklist
 
 # Filled by on_files, once per build.
@@ -26,7 +27,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     path = _root(config) / CHECKLIST_PATH
     if not path.is_file():
         raise PluginError(f"{CHECKLIST_PATH}: the loyalty checklist's data file is missing — restore it from git")
-    _checklist, problems = check_checklist(CHECKLIST_PATH.as_posix(), path.read_text(encoding="utf-8"))
+    _checklist, problems = check_checklist(CHECKLIST_PATH.as_posix(), read_text(path))
     if problems:
         lines = "\n".join(f"  {problem}" for problem in problems)
         raise PluginError(f"{len(problems)} problem(s) in the loyalty checklist; fix them and build again:\n{lines}")

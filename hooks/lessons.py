@@ -18,6 +18,11 @@ log = get_plugin_logger("lessons")
 LESSONS_SECTION = "Lessons"
 
 
+def _minutes(value: Any) -> int:
+    """A lesson's reading time, or 0 while its front matter is wrong (already reported)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 def _is_lesson(page: Page) -> bool:
     return isinstance(page.parent, Section) and page.parent.title == LESSONS_SECTION
 
@@ -54,7 +59,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 number=number,
                 title=child.title or child.file.src_uri,
                 url=child.file.url_relative_to(page.file),
-                minutes=int(child.meta.get("reading_time") or 0),
+                minutes=_minutes(child.meta.get("reading_time")),
                 description=str(child.meta.get("description") or ""),
                 quiz=next((quiz_id for quiz_id, _ in find_embeds(child.markdown or "")), ""),
             )

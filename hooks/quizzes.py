@@ -78,7 +78,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
         target, _, anchor = see.partition("#")
         return _check.headings.get(target, {}).get(anchor, "") or anchor or target
 
-    return embed_quizzes(output, _check.quizzes, resolve, section)
+    # Only the quizzes this page embeds (as `make check` counted them), each once.
+    placed = {qid: quiz for qid, quiz in _check.quizzes.items() if _check.placements.get(qid) == page.file.src_uri}
+    return embed_quizzes(output, placed, resolve, section)
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

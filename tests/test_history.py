@@ -65,3 +65,10 @@ def test_each_built_lesson_shows_its_last_change(site_dir: Path) -> None:
         html = article(built_page(site_dir, src))
         expected = max(d for f, d in dates.items() if f in {f"docs/{src}", f"quizzes/{src.removesuffix('.md')}.yml"})
         assert f'Last updated <time datetime="{expected}">' in html, src
+
+
+def test_a_note_is_its_own_line_only() -> None:
+    change = history.Change("2026-01-05", "Fix\n\nWhat's new:\nCo-authored-by: Someone <s@x>", ("docs/a.md",))
+    assert history.whats_new([change]) == []
+    change = history.Change("2026-01-05", "Fix\n\nWhat's new: New scenario.\nCo-authored-by: Someone <s@x>", ("docs/a.md",))
+    assert history.whats_new([change]) == [("2026-01-05", "New scenario.")]

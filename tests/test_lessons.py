@@ -80,3 +80,17 @@ def test_build_fills_the_learning_path_from_lesson_front_matter(tmp_path: Path) 
     assert '<a href="trust/">Trust</a>' in home and "5 min" in home
     lesson = (tmp_path / "site" / "trust" / "index.html").read_text(encoding="utf-8")
     assert "Estimated time:</span> 5 min" in lesson
+
+
+def test_lesson_sources_follow_nested_sections_and_ignore_junk() -> None:
+    nav = [{"Home": "index.md"}, {"Lessons": ["a.md", {"B": "b.md"}, {"More": ["c.md", {"D": "d.md"}]}, None]}]
+    assert lessons.lesson_sources(nav) == ["a.md", "b.md", "c.md", "d.md"]
+    assert lessons.lesson_sources([{"Lessons": None}]) == []
+    assert lessons.lesson_sources(None) == []
+
+
+def test_a_wrapped_takeaway_stays_one_point() -> None:
+    from course.handouts import _key_points
+
+    body = "## Key takeaways { #key-takeaways }\n\n- Keep promises small and\n  keep every one of them.\n- Say sorry.\n\n## Next\n"
+    assert _key_points(body) == ("Keep promises small and keep every one of them.", "Say sorry.")

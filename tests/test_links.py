@@ -66,3 +66,20 @@ def test_strict_build_refuses_a_link_to_a_missing_anchor(tmp_path: Path) -> None
     result = run_mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 1
     assert "index.md" in result.stderr and "three-rulez" in result.stderr
+
+
+def test_a_malformed_address_is_reported_not_a_crash() -> None:
+    problems = check_links({"a.md": "# A\n\n[x](http://[bad)\n"})
+    assert [p.rule for p in problems] == ["broken-link"] and "not a valid address" in str(problems[0])
+
+
+def test_make_check_runs_the_lesson_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    for name in ("docs", "quizzes", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    lesson = tmp_path / "docs" / "partnership.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("reading_time: 8", "reading_time: eight", 1), encoding="utf-8")
+    assert cli.main(["check", "--root", str(tmp_path)]) == 1
+    assert "docs/partnership.md: 'reading_time' is 'eight' — write a whole number of minutes" in capsys.readouterr().err

@@ -106,3 +106,36 @@ def test_plain_text_shortcut_matches_the_markdown_parser() -> None:
     assert len(shortcut) > 100, "the real quizzes should mostly take the shortcut"
     for text in shortcut:
         assert render._convert(text) == render._MD.reset().convert(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](&#106;avascript:alert(1))",
+        "[x](javascript&colon;alert(1))",
+        "[x][r]\n\n[r]: &#x6A;avascript:alert(1)",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x]( java\tscript:alert(1))",
+        "[x](data:text/html,<script>alert(1)</script>)",
+        "[x](vbscript:msgbox(1))",
+    ],
+)
+def test_links_that_would_run_code_become_plain_text(text: str) -> None:
+    from course.render import markdown_to_html
+
+    html = markdown_to_html(text)
+    assert "href" not in html and "x" in html
+
+
+def test_web_mail_and_relative_links_survive() -> None:
+    from course.render import markdown_to_html
+
+    for text, href in [("[a](https://example.com/x)", "https://example.com/x"), ("[b](../bank/#rules)", "../bank/#rules"), ("[c](mailto:a@b.org)", "mailto:a@b.org")]:
+        assert f'href="{href}"' in markdown_to_html(text)
+
+
+def test_a_quiz_is_embedded_once_even_if_the_page_repeats_the_line() -> None:
+    quiz, _ = check_quiz("quizzes/basic.yml", (GOLDEN / "basic.yml").read_text(encoding="utf-8"))
+    page = "<p>Intro <!-- quiz: basic --> more</p>\n<!-- quiz: basic -->"
+    html = embed_quizzes(page, {"basic": quiz}, resolve, section)
+    assert html.count('<form class="pk-quiz"') == 1

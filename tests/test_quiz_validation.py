@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from course import cli
-from course.validate import RULES, WARNING_RULES, check_course
+from course.validate import RULES, WARNING_RULES, check_course, check_quiz
 from tests.conftest import run_mkdocs_build
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz-errors"
@@ -142,7 +142,7 @@ def test_embed_syntax_shown_in_a_code_block_is_not_an_embed(tmp_path: Path, caps
 def test_every_rule_has_a_test() -> None:
     """The rule list is what the authoring guide documents: each rule must be proven to fire."""
     by_fixture = {expectations(path)["rule"] for path in FILE_FIXTURES}
-    by_test = {"missing-quiz-file", "quiz-embedded-twice", "quiz-not-embedded", "see-page-missing", "see-anchor-missing"}
+    by_test = {"missing-quiz-file", "quiz-embedded-twice", "quiz-not-embedded", "see-page-missing", "see-anchor-missing", "duplicate-quiz-id", "encoding"}
     assert by_fixture | by_test == set(RULES)
     assert WARNING_RULES <= set(RULES)
 
@@ -202,3 +202,41 @@ def test_authoring_guide_lists_exactly_the_rules_the_validator_knows() -> None:
     assert documented == set(RULES)
     for rule in WARNING_RULES:
         assert f"`{rule}`" in table
+
+
+def test_two_files_for_one_quiz_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"bank.yml": VALID_QUIZ, "bank.yaml": VALID_QUIZ}, {"lesson.md": lesson("bank")})
+    status, err = run_check(root, capsys)
+    assert status == 1
+    assert "quizzes/bank.yml: quizzes/bank.yaml already defines the quiz 'bank' — keep one of the two files" in err
+
+
+def test_a_file_not_saved_as_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "quizzes" / "bank.yml").write_bytes(VALID_QUIZ.replace("Deposits first", "x").encode().replace(b"Which comes first?", b"Caf\xe9 first?"))
+    make_project(tmp_path, {}, {"lesson.md": lesson("bank")})
+    status, err = run_check(tmp_path, capsys)
+    assert status == 1
+    assert "quizzes/bank.yml:5: this line has characters that are not UTF-8" in err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "? [a, b]\n: 1\n",  # a list as a key
+        "title: T\nquestions: &a [*a]\n",  # a list that contains itself
+        "a: &x {b: 1}\nc: *x\nd: *x\n",  # a mapping repeated by aliases
+        "[" * 3000,  # nesting deeper than anyone writes
+        "title: T\nquestions:\n  - null\n  - 7\n  - id: 3\n    type: single\n    prompt: P\n    options: [null, 'x', {text: a, correct: yes}]\n    explanation: E\n    see: 12\n",
+    ],
+)
+def test_odd_yaml_is_reported_never_a_traceback(text: str) -> None:
+    quiz, problems = check_quiz("quizzes/odd.yml", text)
+    assert quiz is None and problems
+    assert all(str(p).startswith("quizzes/odd.yml") for p in problems)
+
+
+def test_an_id_with_a_line_break_is_not_a_slug() -> None:
+    text = VALID_QUIZ.replace("  - id: deposits-first", '  - id: "deposits-first\\n"')
+    _, problems = check_quiz("quizzes/bank.yml", text)
+    assert [p.rule for p in problems] == ["bad-question-id"]

@@ -131,3 +131,16 @@ def test_print_hides_site_chrome_on_every_kind_of_page(page: Page, path: str) ->
     for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
         expect(page.locator(chrome).first).to_be_hidden()
     expect(page.locator("article.md-content__inner h1")).to_be_visible()
+
+
+def test_ratings_saved_for_other_statements_are_dropped(page: Page) -> None:
+    page.goto(URL)
+    rate(page)
+    page.evaluate("""() => {
+        const key = "promises-kept:checklist:loyalty-checklist";
+        const saved = JSON.parse(localStorage.getItem(key));
+        saved.version = "an-older-checklist";
+        localStorage.setItem(key, JSON.stringify(saved));
+    }""")
+    page.reload()
+    expect(page.locator(".pk-checklist input:checked")).to_have_count(0)

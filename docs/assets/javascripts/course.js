@@ -69,7 +69,8 @@
 
   function describeScore(correct, total, passMark) {
     var percent = Math.round((100 * correct) / total);
-    var passed = percent >= passMark;
+    /* Compare the exact fraction: 2 of 3 is 66.7%, which must not pass a 67% mark. */
+    var passed = correct * 100 >= passMark * total;
     var text = correct + " of " + total + " correct (" + percent + "%) — " +
       (passed ? "passed" : "not passed yet: you need " + passMark + "%. Read the explanations, then try again.");
     return { percent: percent, passed: passed, text: text };
@@ -93,6 +94,8 @@
     var missing = all.filter(function (fieldset) { return chosen(fieldset).length === 0; });
     all.forEach(clearMarks);
     if (missing.length) {
+      form.removeAttribute("data-scored");
+      form.querySelector("[data-quiz-reset]").hidden = true;
       markUnanswered(form, missing);
       return;
     }
@@ -245,7 +248,9 @@
     } catch (error) {
       saved = null;
     }
-    if (saved && typeof saved === "object" && saved.ratings && typeof saved.ratings === "object") {
+    var version = form.getAttribute("data-checklist-version");
+    /* Ratings saved against other statements (the checklist was edited) are dropped. */
+    if (saved && typeof saved === "object" && saved.version === version && saved.ratings && typeof saved.ratings === "object") {
       Object.keys(saved.ratings).forEach(function (name) {
         var value = String(saved.ratings[name]);
         form.querySelectorAll("input[type=radio]").forEach(function (input) {
@@ -257,7 +262,7 @@
     form.addEventListener("change", function (event) {
       summarise(form, event.target.closest("section[data-area]"));
       try {
-        window.localStorage.setItem(key, JSON.stringify({ ratings: ratings(form) }));
+        window.localStorage.setItem(key, JSON.stringify({ version: version, ratings: ratings(form) }));
       } catch (error) {
         /* Not remembered, still summed. */
       }
