@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 from course.checklist import CHECKLIST_PATH, check_checklist
 from course.handouts import ANSWER_KEY_URI, handout_problems, handout_uri
-from course.lessons import front_matter_problem, lesson_problems, lesson_sources
+from course.lessons import lesson_problems, lesson_sources, split_front_matter
 from course.links import check_links
 from course.sources import read_quiz_files, read_text
 from course.validate import Problem, QuizCheck, check_course
@@ -33,24 +32,13 @@ def _lesson_problems(pages: dict[str, str], lessons: list[str]) -> list[Problem]
         if text is None:
             problems.append(Problem(f"docs/{src}", None, "missing-lesson", "mkdocs.yml lists this lesson, but the file does not exist — fix the name in 'nav:'"))
             continue
-        unreadable = front_matter_problem(f"docs/{src}", text)
+        meta, body, unreadable = split_front_matter(text)
         if unreadable:
-            problems.append(Problem(f"docs/{src}", None, "front-matter", unreadable.split(": ", 1)[1]))
+            problems.append(Problem(f"docs/{src}", unreadable[0], "front-matter", unreadable[1]))
             continue
-        meta, body = _front_matter(text)
         found = lesson_problems(f"docs/{src}", meta) + handout_problems(f"docs/{src}", meta, body)
         problems += [Problem(f"docs/{src}", None, "lesson", message.split(": ", 1)[1]) for message in found]
     return problems
-
-
-def _front_matter(text: str) -> tuple[dict, str]:
-    import yaml
-
-    match = re.match(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", text, re.DOTALL)
-    if not match:
-        return {}, text
-    meta = yaml.safe_load(match.group(1))
-    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
 
 
 def check(root: Path) -> QuizCheck:

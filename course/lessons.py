@@ -14,6 +14,7 @@ __all__ = [
     "LEARNING_PATH_MARKER",
     "Lesson",
     "front_matter_problem",
+    "split_front_matter",
     "lesson_sources",
     "lesson_problems",
     "fill_learning_path",
@@ -56,23 +57,35 @@ def lesson_sources(nav: Any, section: str = "Lessons") -> list[str]:
     return []
 
 
-def front_matter_problem(src_path: str, markdown: str) -> str | None:
-    """Why a page's front matter could not be read, if MkDocs silently left it in the text."""
-    match = re.match(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", markdown, re.DOTALL)
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+def split_front_matter(markdown: str) -> tuple[dict[str, Any], str, tuple[int | None, str] | None]:
+    """(meta, body, problem) of a page; problem is (line, what — fix) when the front matter is unreadable."""
+    match = _FRONT_MATTER.match(markdown)
     if not match:
-        return None
+        return {}, markdown, None
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 2}" if mark is not None else ""
-        return (
-            f"{src_path}{line}: the front matter is not valid YAML ({getattr(error, 'problem', error)}) — "
-            "put quotes around a value that contains ': ' or starts with a special character."
+        return {}, markdown, (
+            mark.line + 2 if mark is not None else None,
+            f"the front matter is not valid YAML ({getattr(error, 'problem', error)}) — "
+            "put quotes around a value that contains ': ' or starts with a special character.",
         )
     if not isinstance(data, dict):
-        return f"{src_path}: the front matter must be 'key: value' lines between two '---' lines."
-    return None
+        return {}, markdown, (None, "the front matter must be 'key: value' lines between two '---' lines.")
+    return data, markdown[match.end() :], None
+
+
+def front_matter_problem(src_path: str, markdown: str) -> str | None:
+    """Why a page's front matter could not be read, if MkDocs silently left it in the text."""
+    problem = split_front_matter(markdown)[2]
+    if problem is None:
+        return None
+    line, message = problem
+    return f"{src_path}{f':{line}' if line else ''}: {message}"
 
 
 def lesson_problems(src_path: str, meta: Mapping[str, Any]) -> list[str]:

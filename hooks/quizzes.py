@@ -43,7 +43,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def render_paper_versions(output: str) -> str:
+def _render_paper_versions(output: str) -> str:
     """Fill a handout's worksheet and the answer key: the same quiz files, printed."""
     if "worksheet:" in output:
         output = WORKSHEET_PATTERN.sub(
@@ -64,7 +64,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     """
     if "<!--" not in output or not _check.quizzes:
         return output
-    output = render_paper_versions(output)
+    output = _render_paper_versions(output)
 
     def resolve(see: str) -> str:
         target, _, anchor = see.partition("#")
