@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from course.model import Quiz
+from course.order import LETTERS, fixed_orders, letter_of
 from course.render import markdown_to_html
 from course.sources import find_embeds
 
@@ -157,8 +158,11 @@ def answer_key_markdown() -> str:
         "",
         "# Answer key { .pk-handout-title }",
         "",
-        "For trainers: every quiz in the course, with the right options marked ✓ and the explanation "
-        "to talk through. Go through the tempting wrong options too: the explanation says why they are wrong.",
+        "For trainers: every quiz in the course, with the letters of the right options as the handouts' "
+        "worksheets print them, the right options marked ✓ and the explanation to talk through. The "
+        "worksheet order is fixed, so every printed copy marks the same way; learners on the site see "
+        "the options in their own shuffled order. Go through the tempting wrong options too: the "
+        "explanation says why they are wrong.",
         "",
         ANSWER_KEY_MARKER,
         "",
@@ -169,12 +173,20 @@ def _box(ticked: bool = False) -> str:
     return f'<span class="pk-box{" pk-box--ticked" if ticked else ""}" aria-hidden="true">{"✓" if ticked else ""}</span>'
 
 
+def _letter(letter: str) -> str:
+    return f'<span class="pk-sheet__letter">{letter}</span>'
+
+
 def render_worksheet(quiz: Quiz) -> str:
-    """A quiz on paper: questions and options with empty tick boxes; no answers, feedback or explanations."""
+    """A quiz on paper: lettered options with empty tick boxes; no answers, feedback or explanations."""
+    orders = fixed_orders(quiz)
     questions = []
     for question in quiz.questions:
         hint = "Tick one." if question.type == "single" else "Tick all that apply."
-        options = "".join(f"<li>{_box()}{markdown_to_html(o.text, inline=True)}</li>" for o in question.options)
+        options = "".join(
+            f'<li data-letter="{LETTERS[place]}">{_letter(LETTERS[place])}{_box()}{markdown_to_html(question.options[index].text, inline=True)}</li>'
+            for place, index in enumerate(orders[question.id])
+        )
         questions.append(
             f'<li class="pk-sheet__question"><p class="pk-sheet__prompt">{markdown_to_html(question.prompt, inline=True)} '
             f'<span class="pk-sheet__hint">{hint}</span></p><ul class="pk-sheet__options">{options}</ul></li>'
@@ -183,27 +195,33 @@ def render_worksheet(quiz: Quiz) -> str:
 
 
 def render_answer_key(quizzes: Sequence[Quiz]) -> str:
-    """Every quiz with its right options marked in words and a tick, and each explanation."""
+    """Every quiz with its right options' worksheet letters, each option marked in words and a tick, and each explanation."""
     sections = []
     for quiz in quizzes:
+        orders = fixed_orders(quiz)
         questions = []
         for question in quiz.questions:
+            order = orders[question.id]
+            letters = ", ".join(sorted(letter_of(order, index) for index in question.correct_indexes))
             options = "".join(
-                f'<li class="{"pk-key__right" if o.correct else "pk-key__wrong"}">{_box(o.correct)}'
-                f'{markdown_to_html(o.text, inline=True)}{" <strong>(right)</strong>" if o.correct else ""}</li>'
-                for o in question.options
+                f'<li class="{"pk-key__right" if question.options[index].correct else "pk-key__wrong"}" data-letter="{LETTERS[place]}">'
+                f"{_letter(LETTERS[place])}{_box(question.options[index].correct)}"
+                f'{markdown_to_html(question.options[index].text, inline=True)}{" <strong>(right)</strong>" if question.options[index].correct else ""}</li>'
+                for place, index in enumerate(order)
             )
+            label = "Answer" if len(question.correct_indexes) == 1 else "Answers"
             questions.append(
                 f'<li class="pk-sheet__question" data-question="{escape(question.id)}">'
                 f'<p class="pk-sheet__prompt">{markdown_to_html(question.prompt, inline=True)}</p>'
+                f'<p class="pk-key__letters" data-answer="{escape(letters)}"><strong>{label}: {escape(letters)}</strong></p>'
                 f'<ul class="pk-sheet__options">{options}</ul>'
                 f'<div class="pk-key__why"><strong>Why:</strong> {markdown_to_html(question.explanation)}</div></li>'
             )
-        title = quiz.title
         sections.append(
             f'<section class="pk-key" data-answer-key="{escape(quiz.id)}">'
-            f'<h2 id="key-{escape(quiz.id)}">{escape(title)}</h2>'
-            f'<p class="pk-key__meta">Pass mark {quiz.pass_mark}% · {len(quiz.questions)} questions</p>'
+            f'<h2 id="key-{escape(quiz.id)}">{escape(quiz.title)}</h2>'
+            f'<p class="pk-key__meta">Pass mark {quiz.pass_mark}% · {len(quiz.questions)} questions · '
+            f"letters as printed on the lesson's worksheet</p>"
             f'<ol class="pk-sheet">{"".join(questions)}</ol></section>'
         )
     return "".join(sections)

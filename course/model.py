@@ -29,6 +29,12 @@ class Question:
     options: tuple[Option, ...]
     explanation: str
     see: str = ""
+    #: False pins the options in file order (a scale, "Neither of these"); otherwise they are shuffled.
+    shuffle: bool = True
+    #: Item-writing checks this question deliberately breaks, e.g. {'longest-right'}.
+    allow: frozenset[str] = frozenset()
+    #: The lesson objectives (1-based, as the lesson lists them) the question assesses.
+    objectives: tuple[int, ...] = ()
 
     @property
     def correct_indexes(self) -> tuple[int, ...]:
@@ -47,3 +53,5 @@ class Quiz:
     #: Changes whenever the file changes, so saved answers to an older version are dropped.
     version: str = ""
     source: str = field(default="", compare=False)
+    #: Quiz-wide item-writing checks it deliberately breaks, e.g. {'same-position'}.
+    allow: frozenset[str] = frozenset()

@@ -13,8 +13,9 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from course.model import Question, Quiz
+from course.order import fixed_orders
 
-__all__ = ["markdown_to_html", "render_quiz", "embed_quizzes", "NOSCRIPT_NOTE"]
+__all__ = ["markdown_to_html", "question_anchor", "render_quiz", "embed_quizzes", "NOSCRIPT_NOTE"]
 
 NOSCRIPT_NOTE = (
     "Scoring this quiz needs JavaScript, which is switched off in your browser. "
@@ -95,23 +96,39 @@ def _attr(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _question(quiz: Quiz, number: int, question: Question, resolve: Callable[[str], str], sections: Callable[[str], str]) -> str:
+def question_anchor(quiz: Quiz, question: Question) -> str:
+    """The id of a question's fieldset, which the score line links to (slugs never hold '_')."""
+    return f"{quiz.id}_{question.id}"
+
+
+def _question(
+    quiz: Quiz,
+    number: int,
+    question: Question,
+    order: tuple[int, ...],
+    resolve: Callable[[str], str],
+    sections: Callable[[str], str],
+) -> str:
     name = f"pk-{quiz.id}-{question.id}"
     kind = "radio" if question.type == "single" else "checkbox"
     hint = "Choose one answer." if question.type == "single" else "Select all that apply."
     options = []
-    for index, option in enumerate(question.options):
+    # Printed in the fixed order (what a learner without JavaScript sees); course.js reshuffles.
+    for index in order:
+        option = question.options[index]
         input_id = f"{name}-{index}"
         correct = ' data-correct=""' if option.correct else ""
         feedback = (
-            f'<div class="pk-quiz__feedback" data-feedback-for="{index}" hidden>{markdown_to_html(option.feedback)}</div>'
+            f'<div class="pk-quiz__feedback" id="{_attr(input_id)}-feedback" data-feedback-for="{index}" hidden>'
+            f"{markdown_to_html(option.feedback)}</div>"
             if option.feedback
             else ""
         )
         options.append(
-            f'<div class="pk-quiz__option">'
+            f'<div class="pk-quiz__option" data-option="{index}">'
             f'<input type="{kind}" name="{_attr(name)}" id="{_attr(input_id)}" value="{index}"{correct}>'
             f'<label for="{_attr(input_id)}">{markdown_to_html(option.text, inline=True)}</label>'
+            f'<span class="pk-quiz__mark" id="{_attr(input_id)}-mark" hidden></span>'
             f"{feedback}</div>"
         )
     see = ""
@@ -120,8 +137,10 @@ def _question(quiz: Quiz, number: int, question: Question, resolve: Callable[[st
             f'<p class="pk-quiz__see"><a href="{_attr(resolve(question.see))}">'
             f"Review in the lesson: {escape(sections(question.see))}</a></p>"
         )
+    pinned = ' data-shuffle="false"' if not question.shuffle else ""
     return (
-        f'<fieldset class="pk-quiz__question" data-question="{_attr(question.id)}" data-type="{_attr(question.type)}">'
+        f'<fieldset class="pk-quiz__question" id="{_attr(question_anchor(quiz, question))}" tabindex="-1" '
+        f'data-question="{_attr(question.id)}" data-type="{_attr(question.type)}"{pinned}>'
         f'<legend><span class="pk-quiz__number">Question {number} of {len(quiz.questions)}</span> '
         f'<span class="pk-quiz__prompt">{markdown_to_html(question.prompt, inline=True)}</span></legend>'
         f'<p class="pk-quiz__hint">{hint}</p>'
@@ -139,7 +158,10 @@ def render_quiz(
     sections: Callable[[str], str] = lambda see: see.partition("#")[2] or see,
 ) -> str:
     """The quiz as a form; resolve turns a `see` value into a URL, sections names its heading."""
-    questions = "".join(_question(quiz, n, q, resolve, sections) for n, q in enumerate(quiz.questions, start=1))
+    orders = fixed_orders(quiz)
+    questions = "".join(
+        _question(quiz, n, q, orders[q.id], resolve, sections) for n, q in enumerate(quiz.questions, start=1)
+    )
     count = len(quiz.questions)
     # data-search-exclude: options, answers, feedback and explanations stay out of the search index.
     return (

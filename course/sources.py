@@ -20,6 +20,7 @@ __all__ = [
     "find_embeds",
     "outside_fences",
     "heading_anchors",
+    "lesson_objectives",
     "question_near",
     "read_quiz_files",
     "read_text",
@@ -222,6 +223,29 @@ def heading_anchors(markdown: str) -> dict[str, str]:
             anchor = f"{anchor}_{number}"
         anchors.setdefault(anchor, plain)
     return anchors
+
+
+_OBJECTIVES = re.compile(r'^!!! objectives\b.*$')
+
+
+def lesson_objectives(markdown: str) -> list[str]:
+    """The points of a lesson's `!!! objectives` box, in order (plain Markdown text)."""
+    points: list[str] = []
+    inside = False
+    for _, line in outside_fences(markdown):
+        if _OBJECTIVES.match(line):
+            inside = True
+            continue
+        if not inside:
+            continue
+        if line.strip() and not line.startswith((" ", "\t")):
+            break
+        item = re.match(r"\s+(?:[-*+]|\d+[.)])\s+(.*)", line)
+        if item:
+            points.append(item.group(1).strip())
+        elif points and line.strip():
+            points[-1] += " " + line.strip()
+    return points
 
 
 def read_quiz_files(quiz_dir: Path, root: Path) -> dict[str, str]:

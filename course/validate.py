@@ -19,8 +19,18 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from course.items import ITEM_RULES, QUIZ_RULES, item_findings
 from course.model import DEFAULT_PASS_MARK, Option, Question, Quiz
-from course.sources import Located, YamlProblem, encoding_problem_line, find_embeds, heading_anchors, load_yaml, question_near
+from course.sources import (
+    Located,
+    YamlProblem,
+    encoding_problem_line,
+    find_embeds,
+    heading_anchors,
+    lesson_objectives,
+    load_yaml,
+    question_near,
+)
 
 __all__ = ["RULES", "SCHEMA_PATH", "Problem", "QuizCheck", "check_quiz", "check_course", "schema", "schema_messages"]
 
@@ -54,10 +64,18 @@ RULES: dict[str, str] = {
     "quiz-not-embedded": "a quiz file embedded in no lesson",
     "see-page-missing": "a 'see' link to a page that does not exist",
     "see-anchor-missing": "a 'see' link to a heading anchor that does not exist",
+    "objective-not-assessed": "a lesson objective that no question of its quiz assesses",
+    "objective-unknown": "a question's 'objectives' names a number the lesson does not have",
+    **ITEM_RULES,
+    **QUIZ_RULES,
+    "unneeded-allow": "an 'allow' entry that waives a check the question passes anyway",
 }
 
 #: Problems that still let the site build (so `mkdocs serve` keeps working); `--strict` fails on them.
-WARNING_RULES = frozenset({"quiz-not-embedded", "see-page-missing", "see-anchor-missing"})
+WARNING_RULES = frozenset({
+    "quiz-not-embedded", "see-page-missing", "see-anchor-missing", "objective-not-assessed", "objective-unknown",
+    *ITEM_RULES, *QUIZ_RULES, "unneeded-allow",
+})
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _TYPE_FIX = {
@@ -205,11 +223,20 @@ def schema_messages(error: ValidationError) -> list[tuple[tuple[Any, ...], str, 
         wanted = _KIND.get(error.validator_value, error.validator_value)
         fix = _TYPE_FIX.get(error.validator_value, f"write it as {wanted}")
         return [(path, "wrong-type", f"{name} should be {wanted}, not {_kind_of(error.instance)} — {fix}")]
-    if kind == "enum":
+    if kind == "enum" and path and path[-1] == "type":
         allowed = " or ".join(repr(v) for v in error.validator_value)
         return [(path, "unknown-type", f"{name} is {error.instance!r}, which is not a known type — use {allowed}")]
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        guess = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1, cutoff=0.6)
+        fix = f"did you mean '{guess[0]}'?" if guess else f"use one of {allowed}"
+        return [(path, "wrong-type", f"{name} is {error.instance!r}, which is not a check that can be allowed here — {fix}")]
+    if kind == "uniqueItems":
+        return [(path, "wrong-type", f"{name} lists the same value twice — keep one")]
     if kind == "minItems" and path and path[-1] == "questions":
         return [(path, "no-questions", "the quiz has no questions — add at least one under 'questions:'")]
+    if kind in {"minItems", "minimum"} and "objectives" in path:
+        return [(path, "wrong-type", f"{name} must list objective numbers from 1 up, e.g. 'objectives: [2]'")]
     if kind == "minItems":
         count = len(error.instance)
         return [(path, "too-few-options", f"only {count} option{'s' if count != 1 else ''} — give at least 2 options to choose from")]
@@ -279,14 +306,40 @@ def _build(quiz_id: str, data: Mapping[str, Any], version: str, file: str) -> Qu
             options=tuple(Option(o["text"], bool(o.get("correct", False)), o.get("feedback", "")) for o in q["options"]),
             explanation=q["explanation"],
             see=q.get("see", ""),
+            shuffle=q.get("shuffle", True),
+            allow=frozenset(q.get("allow", ())),
+            objectives=tuple(q.get("objectives", ())),
         )
         for q in data["questions"]
     )
-    return Quiz(quiz_id, data["title"], questions, int(data.get("pass_mark", DEFAULT_PASS_MARK)), version, file)
+    return Quiz(
+        quiz_id, data["title"], questions, int(data.get("pass_mark", DEFAULT_PASS_MARK)), version, file,
+        allow=frozenset(data.get("allow", ())),
+    )
+
+
+def _item_problems(quiz: Quiz, located: Located) -> list[Problem]:
+    """The item-writing cues of a well-formed quiz, as warnings on the lines they are about."""
+    index = {q.id: i for i, q in enumerate(quiz.questions)}
+    problems = []
+    for finding in item_findings(quiz):
+        if finding.question is None:
+            line = located.line(("allow",)) if finding.rule == "unneeded-allow" else located.line(("questions",))
+        elif finding.option is not None:
+            line = located.line(("questions", index[finding.question], "options", finding.option, "text"))
+        elif finding.rule == "unneeded-allow":
+            line = located.line(("questions", index[finding.question], "allow"))
+        else:
+            line = located.line(("questions", index[finding.question], "prompt"))
+        problems.append(Problem(quiz.source, line, finding.rule, finding.message, finding.question))
+    return problems
 
 
 def check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem]]:
-    """Check one quiz file's text; file is the path shown in messages, e.g. 'quizzes/bank.yml'."""
+    """Check one quiz file's text; file is the path shown in messages, e.g. 'quizzes/bank.yml'.
+
+    The quiz comes back whenever it can be built, even with warnings (item-writing cues).
+    """
     quiz, problems, _ = _check_quiz(file, text)
     return quiz, problems
 
@@ -334,7 +387,8 @@ def _check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem], Locat
     if problems:
         return None, problems, located
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    return _build(quiz_id, data, version, file), [], located
+    quiz = _build(quiz_id, data, version, file)
+    return quiz, _item_problems(quiz, located), located
 
 
 def _see_problems(quiz: Quiz, pages: Mapping[str, str], anchors: dict[str, dict[str, str]], located_lines: Mapping[str, int]) -> list[Problem]:
@@ -364,6 +418,7 @@ def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_p
     """
     result = QuizCheck()
     see_lines: dict[str, dict[str, int]] = {}
+    objective_lines: dict[str, dict[str, int]] = {}
     for file, text in sorted(quiz_files.items()):
         quiz, problems, located = _check_quiz(file, text)
         result.problems.extend(problems)
@@ -371,6 +426,9 @@ def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_p
             result.quizzes[quiz.id] = quiz
             see_lines[quiz.id] = {
                 q.id: located.line(("questions", i, "see")) or 0 for i, q in enumerate(quiz.questions)
+            }
+            objective_lines[quiz.id] = {
+                q.id: located.line(("questions", i, "objectives")) or 0 for i, q in enumerate(quiz.questions)
             }
     known_ids = {Path(file).stem for file in quiz_files}
     by_id: dict[str, str] = {}
@@ -400,4 +458,26 @@ def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_p
     result.headings = {page: heading_anchors(text) for page, text in pages.items()}
     for quiz in result.quizzes.values():
         result.problems.extend(_see_problems(quiz, pages, result.headings, see_lines[quiz.id]))
+        if quiz.id in result.placements:
+            page = result.placements[quiz.id]
+            result.problems.extend(_objective_problems(quiz, f"{docs_prefix}{page}", lesson_objectives(pages[page]), objective_lines[quiz.id]))
     return result
+
+
+def _objective_problems(quiz: Quiz, page: str, objectives: list[str], lines: Mapping[str, int]) -> list[Problem]:
+    """Every objective of the lesson assessed by a question, and no question claiming one it lacks."""
+    if not objectives:
+        return []
+    problems = []
+    for question in quiz.questions:
+        for number in question.objectives:
+            if number > len(objectives):
+                problems.append(Problem(quiz.source, lines.get(question.id), "objective-unknown",
+                                        f"'objectives' names objective {number}, but {page} lists {len(objectives)} — use a number from 1 to {len(objectives)}", question.id))
+    claimed = {number for question in quiz.questions for number in question.objectives}
+    for number, objective in enumerate(objectives, start=1):
+        if number not in claimed:
+            problems.append(Problem(quiz.source, None, "objective-not-assessed",
+                                    f"objective {number} of {page} ('{objective[:70]}') is assessed by no question — "
+                                    f"write a question that tests it and give it 'objectives: [{number}]'"))
+    return problems

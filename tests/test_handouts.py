@@ -56,6 +56,15 @@ def test_worksheet_has_every_question_and_option_and_no_answers(site_dir: Path) 
         assert sheet.count('class="pk-box"') == sum(len(q.options) for q in quiz.questions)
 
 
+def _items(block: str, kind: str = r"[^\"]*") -> list[tuple[str, str, str]]:
+    """(class, letter, html) of each printed option in a worksheet or answer-key question."""
+    return re.findall(r'<li(?: class="(' + kind + r')")? data-letter="([A-Z])">(.*?)</li>', block, flags=re.DOTALL)
+
+
+def _question_block(html: str, start: int, end_marker: str) -> str:
+    return html[start : html.index(end_marker, start)]
+
+
 def test_answer_key_marks_exactly_the_right_options_and_explains_each(site_dir: Path) -> None:
     html = article((site_dir / "trainers" / "answer-key" / "index.html").read_text(encoding="utf-8"))
     for quiz in QUIZZES.values():
@@ -63,12 +72,61 @@ def test_answer_key_marks_exactly_the_right_options_and_explains_each(site_dir: 
         for question in quiz.questions:
             block = section[section.index(f'data-question="{question.id}"') :]
             block = block[: block.index("</li>", block.index('class="pk-key__why"'))]
-            items = re.findall(r'<li class="pk-key__(right|wrong)">(.*?)</li>', block, flags=re.DOTALL)
-            assert [kind == "right" for kind, _ in items] == [o.correct for o in question.options], question.id
-            for (_, text), option in zip(items, question.options, strict=True):
-                assert plain(option.text) in words(text)
+            items = _items(block)
+            assert len(items) == len(question.options), question.id
+            # Match each printed option to the file by its text: the printed order is not the file's.
+            by_text = {plain(o.text): o for o in question.options}
+            for kind, _, text in items:
+                option = next(o for t, o in by_text.items() if t in words(text))
+                assert (kind == "pk-key__right") == option.correct, question.id
                 assert ("✓" in text) == option.correct and ("(right)" in text) == option.correct
             assert plain(question.explanation) in words(block)
+
+
+def test_answer_key_letters_name_the_right_options_on_the_worksheet(site_dir: Path) -> None:
+    """A trainer marks a paper sheet by the key's letters: each must be the right option as printed."""
+    key = article((site_dir / "trainers" / "answer-key" / "index.html").read_text(encoding="utf-8"))
+    checked = 0
+    for src in LESSONS:
+        quiz = QUIZZES[quiz_of(src)]
+        sheet = handout_html(site_dir, src)
+        sheet = sheet[sheet.index(f'data-worksheet="{quiz.id}"') :]
+        questions = sheet.split('<li class="pk-sheet__question">')[1:]
+        assert len(questions) == len(quiz.questions)
+        section = key[key.index(f'data-answer-key="{quiz.id}"') :]
+        for printed, question in zip(questions, quiz.questions, strict=True):
+            block = section[section.index(f'data-question="{question.id}"') :]
+            letters = re.search(r'data-answer="([A-Z, ]+)"', block)
+            assert letters, f"{quiz.id}/{question.id}: no letters in the answer key"
+            named = set(letters.group(1).split(", "))
+            on_sheet = {letter: words(text) for _, letter, text in _items(printed)}
+            assert sorted(on_sheet) == [chr(65 + i) for i in range(len(question.options))], "A, B, C … in print order"
+            right_texts = {plain(o.text) for o in question.options if o.correct}
+            # From the YAML: the letters are exactly those printed before the right options.
+            assert {letter for letter, text in on_sheet.items() if any(t == text or t in text for t in right_texts)} == named, question.id
+            checked += 1
+    assert checked == sum(len(q.questions) for q in QUIZZES.values())
+
+
+def test_paper_order_is_fixed_never_the_file_order_and_spreads_the_letters() -> None:
+    from collections import Counter
+
+    from course.order import fixed_orders
+
+    for quiz in QUIZZES.values():
+        orders = fixed_orders(quiz)
+        assert orders == fixed_orders(quiz), "the same on every build"
+        for question in quiz.questions:
+            assert sorted(orders[question.id]) == list(range(len(question.options)))
+            if question.shuffle:
+                assert list(orders[question.id]) != list(range(len(question.options))), f"{quiz.id}/{question.id} prints in file order"
+        singles = [q for q in quiz.questions if q.type == "single" and q.shuffle]
+        if not singles:
+            continue
+        places = Counter(orders[q.id].index(q.correct_indexes[0]) for q in singles)
+        # Dealt like cards: no letter comes round a second time before every other has come once.
+        common = range(min(len(q.options) for q in singles))
+        assert max(places.values()) - min(places.get(p, 0) for p in common) <= 1, (quiz.id, places)
 
 
 def test_trainer_pages_stay_out_of_the_search_index(site_dir: Path) -> None:

@@ -34,12 +34,13 @@ def section(see: str) -> str:
 
 def pretty(html: str) -> str:
     """One element per line, so a failing comparison shows a readable diff."""
-    return re.sub(r"(?=<(?:form|fieldset|legend|div|p|input|label|noscript|button|ul|li|/fieldset|/form)\b)", "\n", html).strip() + "\n"
+    return re.sub(r"(?=<(?:form|fieldset|legend|div|p|input|label|span class=\"pk-quiz__mark|noscript|button|ul|li|/fieldset|/form)\b)", "\n", html).strip() + "\n"
 
 
 def rendered(case: Path) -> str:
     quiz, problems = check_quiz(f"quizzes/{case.name}", case.read_text(encoding="utf-8"))
-    assert not problems, [str(p) for p in problems]
+    # Item-writing warnings do not matter here: these cases are about markup, not question quality.
+    assert quiz is not None and not [p for p in problems if p.fatal], [str(p) for p in problems]
     return pretty(render_quiz(quiz, resolve, section))
 
 

@@ -23,7 +23,9 @@ questions:
     options:
       - text: Deposits
         correct: true
+        feedback: Goodwill paid in first is what a later slip draws on.
       - text: Withdrawals
+        feedback: A withdrawal with nothing saved leaves the account overdrawn.
     explanation: Deposits build the balance you later draw on.
     see: lesson.md#three-rules
 """
@@ -122,7 +124,7 @@ def test_see_link_to_a_missing_page(tmp_path: Path, capsys: pytest.CaptureFixtur
     root = make_project(tmp_path, {"bank.yml": quiz}, {"lesson.md": lesson("bank")})
     status, err = run_check(root, capsys)
     assert status == 1
-    assert "quizzes/bank.yml:11: question 'deposits-first': 'see: lessons.md#three-rules' points to a page that does not exist — did you mean 'lesson.md'?" in err
+    assert "quizzes/bank.yml:13: question 'deposits-first': 'see: lessons.md#three-rules' points to a page that does not exist — did you mean 'lesson.md'?" in err
 
 
 def test_see_link_to_a_missing_anchor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,7 +132,53 @@ def test_see_link_to_a_missing_anchor(tmp_path: Path, capsys: pytest.CaptureFixt
     root = make_project(tmp_path, {"bank.yml": quiz}, {"lesson.md": lesson("bank")})
     status, err = run_check(root, capsys)
     assert status == 1
-    assert "quizzes/bank.yml:11: question 'deposits-first': 'see: lesson.md#three-rule': lesson.md has no heading with the anchor '#three-rule' — did you mean '#three-rules'?" in err
+    assert "quizzes/bank.yml:13: question 'deposits-first': 'see: lesson.md#three-rule': lesson.md has no heading with the anchor '#three-rule' — did you mean '#three-rules'?" in err
+
+
+def lesson_with_objectives(quiz_id: str) -> str:
+    """A fixture lesson with a two-point objectives box, as every course lesson has."""
+    box = '!!! objectives "After this lesson you can"\n\n    - explain deposits\n    - plan deposits in your\n      own daily work\n\n'
+    return lesson(quiz_id).replace("## The three rules", box + "## The three rules")
+
+
+def test_an_objective_no_question_assesses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    quiz = VALID_QUIZ.replace("    see: lesson.md", "    objectives: [1]\n    see: lesson.md")
+    root = make_project(tmp_path, {"bank.yml": quiz}, {"lesson.md": lesson_with_objectives("bank")})
+    status, err = run_check(root, capsys)
+    assert status == 1
+    assert ("quizzes/bank.yml: objective 2 of docs/lesson.md ('plan deposits in your own daily work') is assessed by no question"
+            " — write a question that tests it and give it 'objectives: [2]'") in err
+    assert "objective 1" not in err
+
+
+def test_an_objective_number_the_lesson_lacks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    quiz = VALID_QUIZ.replace("    see: lesson.md", "    objectives: [1, 2, 3]\n    see: lesson.md")
+    root = make_project(tmp_path, {"bank.yml": quiz}, {"lesson.md": lesson_with_objectives("bank")})
+    status, err = run_check(root, capsys)
+    assert status == 1
+    assert "quizzes/bank.yml:13: question 'deposits-first': 'objectives' names objective 3, but docs/lesson.md lists 2 — use a number from 1 to 2" in err
+    assert "assessed by no question" not in err
+
+
+def test_a_quiz_assessing_every_objective_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    quiz = VALID_QUIZ.replace("    see: lesson.md", "    objectives: [1, 2]\n    see: lesson.md")
+    root = make_project(tmp_path, {"bank.yml": quiz}, {"lesson.md": lesson_with_objectives("bank")})
+    assert run_check(root, capsys)[0] == 0
+
+
+def test_item_warnings_keep_the_quiz_on_the_page(tmp_path: Path) -> None:
+    """An item-writing cue is a warning: `mkdocs serve` still shows the quiz, `--strict` fails."""
+    quiz, problems = check_quiz("quizzes/bank.yml", VALID_QUIZ.replace("        feedback: Goodwill paid in first is what a later slip draws on.\n", ""))
+    assert quiz is not None and [p.rule for p in problems] == ["feedback-missing"]
+    assert not problems[0].fatal
+
+
+def test_a_misspelt_allow_entry_suggests_the_rule(tmp_path: Path) -> None:
+    quiz, problems = check_quiz("quizzes/bank.yml", VALID_QUIZ.replace("    see: lesson.md", "    allow: [longest-rigth]\n    see: lesson.md"))
+    assert quiz is None
+    assert [str(p) for p in problems] == [
+        "quizzes/bank.yml:13: question 'deposits-first': item 1 of 'allow' is 'longest-rigth', which is not a check that can be allowed here — did you mean 'longest-right'?"
+    ]
 
 
 def test_embed_syntax_shown_in_a_code_block_is_not_an_embed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,7 +190,10 @@ def test_embed_syntax_shown_in_a_code_block_is_not_an_embed(tmp_path: Path, caps
 def test_every_rule_has_a_test() -> None:
     """The rule list is what the authoring guide documents: each rule must be proven to fire."""
     by_fixture = {expectations(path)["rule"] for path in FILE_FIXTURES}
-    by_test = {"missing-quiz-file", "quiz-embedded-twice", "quiz-not-embedded", "see-page-missing", "see-anchor-missing", "duplicate-quiz-id", "encoding"}
+    by_test = {
+        "missing-quiz-file", "quiz-embedded-twice", "quiz-not-embedded", "see-page-missing", "see-anchor-missing",
+        "duplicate-quiz-id", "encoding", "objective-not-assessed", "objective-unknown",
+    }
     assert by_fixture | by_test == set(RULES)
     assert WARNING_RULES <= set(RULES)
 
@@ -175,7 +226,7 @@ def test_strict_build_fails_on_a_warning_rule(tmp_path: Path) -> None:
     config = _fixture_site(tmp_path, VALID_QUIZ.replace("#three-rules", "#three-rulez"))
     result = run_mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 1
-    assert "quizzes/bank.yml:11: question 'deposits-first': 'see: lesson.md#three-rulez'" in result.stderr
+    assert "quizzes/bank.yml:13: question 'deposits-first': 'see: lesson.md#three-rulez'" in result.stderr
 
 
 def test_serve_watches_quiz_files_for_live_reload() -> None:

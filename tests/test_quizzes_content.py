@@ -49,6 +49,37 @@ def test_every_lesson_has_its_own_quiz(src: str, quizzes: dict[str, Quiz]) -> No
     assert text.index("{ #check-your-understanding }") < text.index(f"<!-- quiz: {quiz.id} -->")
 
 
+def test_right_options_give_no_length_cue(quizzes: dict[str, Quiz]) -> None:
+    """A test-wise learner picks the longest option: in at most a third of single questions is it right."""
+    from course.items import plain_length
+
+    singles = [q for quiz in quizzes.values() for q in quiz.questions if q.type == "single"]
+    longest = [
+        q.id for q in singles
+        if max(range(len(q.options)), key=lambda i: plain_length(q.options[i].text)) == q.correct_indexes[0]
+    ]
+    assert len(singles) >= 20
+    assert 3 * len(longest) <= len(singles), longest
+
+
+def test_select_all_questions_vary(quizzes: dict[str, Quiz]) -> None:
+    from collections import Counter
+
+    multiples = [q for quiz in quizzes.values() for q in quiz.questions if q.type == "multiple"]
+    shapes = Counter((len(q.correct_indexes), len(q.options)) for q in multiples)
+    assert len(shapes) >= 4, shapes
+    assert 3 * max(shapes.values()) <= len(multiples), f"one shape dominates: {shapes}"
+    for question in multiples:
+        assert len(question.correct_indexes) < len(question.options), f"{question.id}: every option is right"
+
+
+def test_every_question_says_which_objectives_it_assesses(quizzes: dict[str, Quiz]) -> None:
+    # Coverage of every objective is a build rule (objective-not-assessed); here: no question floats free.
+    for quiz in quizzes.values():
+        for question in quiz.questions:
+            assert question.objectives, f"{quiz.id}/{question.id} names no objective"
+
+
 @pytest.mark.parametrize("src", LESSONS)
 def test_lesson_page_carries_the_quiz_form(site_dir: Path, src: str, quizzes: dict[str, Quiz]) -> None:
     quiz = quizzes[quiz_of(src)]

@@ -19,7 +19,7 @@ from tests.test_quizzes_content import quiz_of, words
 from tests.test_site import LESSONS
 
 #: A handout is one sheet of paper, printed on both sides.
-HANDOUT_PAGE_BUDGET = 2
+HANDOUT_PAGE_BUDGET = 2  # one sheet, printed on both sides (A4 and US Letter)
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +120,10 @@ def test_us_letter_on_request(site_dir: Path, browser: Browser, tmp_path: Path) 
     made = print_with(browser, site, "letter")
     first = PdfReader(made[0][1]).pages[0].mediabox
     assert (round(float(first.width)), round(float(first.height))) == (612, 792)
+    # Letter is shorter than A4: a handout must still fit its one sheet.
+    for _, path in made:
+        if path.name.startswith("handout-"):
+            assert len(PdfReader(path).pages) <= HANDOUT_PAGE_BUDGET, f"{path.name} runs over on US Letter"
 
 
 def test_make_handouts_command_prints_every_pdf(site_dir: Path, tmp_path: Path) -> None:

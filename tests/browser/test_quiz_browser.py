@@ -93,10 +93,13 @@ def test_one_wrong_answer_is_marked_with_its_feedback_and_explanation(page: Page
     feedback = box.locator(f'[data-feedback-for="{chosen}"]')
     expect(feedback).to_be_visible()
     expect(feedback).to_contain_text(missed.options[chosen].feedback.split()[0])
-    # Feedback of options the learner did not choose stays hidden.
+    # The right option's feedback teaches too; other options the learner did not choose stay quiet.
     for index, option in enumerate(missed.options):
-        if index != chosen and option.feedback:
-            expect(box.locator(f'[data-feedback-for="{index}"]')).to_be_hidden()
+        feedback_box = box.locator(f'[data-feedback-for="{index}"]')
+        if option.correct:
+            expect(feedback_box).to_be_visible()
+        elif index != chosen and option.feedback:
+            expect(feedback_box).to_be_hidden()
     explanation = box.locator(".pk-quiz__explanation")
     expect(explanation).to_be_visible()
     expect(explanation).to_contain_text(" ".join(missed.explanation.split()[:4]))
@@ -184,14 +187,16 @@ def test_a_quiz_can_be_completed_with_the_keyboard_only(page: Page) -> None:
     for question in quiz.questions:
         assert page.evaluate(f"{active}.closest('fieldset').dataset.question") == question.id
         assert page.evaluate(f"getComputedStyle({active}).outlineStyle") != "none", "focus must be visible"
+        # The keyboard follows the order this learner sees, whatever the shuffle made it.
+        shown = [int(v) for v in fieldset(page, quiz, question).locator("input").evaluate_all("els => els.map(e => e.value)")]
         if question.type == "single":
             page.keyboard.press("Space")
-            for _ in range(question.correct_indexes[0]):
+            for _ in range(shown.index(question.correct_indexes[0])):
                 page.keyboard.press("ArrowDown")
             page.keyboard.press("Tab")
         else:
-            for option in question.options:
-                if option.correct:
+            for index in shown:
+                if question.options[index].correct:
                     page.keyboard.press("Space")
                 page.keyboard.press("Tab")
     assert page.evaluate(f"{active}.textContent") == "Check answers"
@@ -271,8 +276,17 @@ questions:
         correct: true
         feedback: <img src=y onerror="window.__pwned = 'feedback'">
       - text: "[Click me](javascript:window.__pwned='link')"
+    # A safety fixture, not a real question: its odd lengths and bare option are the point.
+    allow: [longest-right, feedback-missing]
     explanation: <svg onload="window.__pwned = 'explanation'"></svg> Nothing untrusted runs.
 """
+
+
+SCALE = ["Never", "Rarely", "Sometimes", "Often", "Always"]
+PINNED_QUIZ = "title: Pinned\nquestions:\n  - id: scale\n    type: single\n    shuffle: false\n    prompt: How often should a promise be kept?\n    options:\n" + "".join(
+    f"      - text: {word}\n" + ("        correct: true\n" if word == "Always" else "") + f"        feedback: {word} is the answer on this scale.\n"
+    for word in SCALE
+) + "    explanation: A scale reads in its own order, so this question keeps the order it was written in.\n"
 
 
 @pytest.fixture(scope="module")
@@ -283,8 +297,9 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(ROOT / name, root / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - Sources: sources.md", "  - Sources: sources.md\n  - xss.md")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (root / "docs" / "xss.md").write_text("# Safety\n\n<!-- quiz: xss -->\n", encoding="utf-8")
+    (root / "docs" / "xss.md").write_text("# Safety\n\n<!-- quiz: xss -->\n\n<!-- quiz: pinned -->\n", encoding="utf-8")
     (root / "quizzes" / "xss.yml").write_text(XSS_QUIZ, encoding="utf-8")
+    (root / "quizzes" / "pinned.yml").write_text(PINNED_QUIZ, encoding="utf-8")
     result = run_mkdocs_build(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -305,3 +320,12 @@ def test_injected_markup_in_a_quiz_never_executes(context: BrowserContext, page:
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
     assert quiz_form.locator("img, script, svg, iframe").count() == 0
+
+
+def test_a_pinned_question_keeps_its_written_order(context: BrowserContext, page: Page, xss_site: Path) -> None:
+    serve(context, xss_site, [])
+    for _ in range(3):  # three fresh attempts: a shuffle would have moved something
+        page.goto(f"{SITE_URL}xss/")
+        labels = page.locator('form[data-quiz="pinned"] label').all_inner_texts()
+        assert labels == SCALE
+        page.evaluate("localStorage.clear()")

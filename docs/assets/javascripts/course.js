@@ -49,12 +49,107 @@
     });
   }
 
-  function announce(form, text) {
+  /* ---- Option order: each learner's own shuffle, kept with the attempt ---- */
+
+  function shuffled(list) {
+    var copy = list.slice();
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
+    }
+    return copy;
+  }
+
+  /* Places for the right option of single-answer questions, dealt so each place comes round in
+   * turn: always picking the first (or last) option then scores about one question in four. */
+  function deck() {
+    var cards = [];
+    return function deal(count) {
+      for (var i = 0; i < cards.length; i++) {
+        if (cards[i] < count) return cards.splice(i, 1)[0];
+      }
+      var fresh = [];
+      for (var place = 0; place < count; place++) fresh.push(place);
+      cards = cards.concat(shuffled(fresh));
+      return deal(count);
+    };
+  }
+
+  function values(fieldset) {
+    return inputs(fieldset).map(function (input) { return input.value; });
+  }
+
+  function newOrders(form) {
+    var deal = deck();
+    var orders = {};
+    questions(form).forEach(function (fieldset) {
+      var all = values(fieldset);
+      var order = all;
+      if (fieldset.getAttribute("data-shuffle") !== "false") {
+        order = shuffled(all);
+        if (fieldset.getAttribute("data-type") === "single") {
+          var right = fieldset.querySelector("input[data-correct]").value;
+          order.splice(order.indexOf(right), 1);
+          order.splice(deal(all.length), 0, right);
+        }
+      }
+      orders[fieldset.getAttribute("data-question")] = order;
+    });
+    return orders;
+  }
+
+  /* A saved order fits when it holds exactly this question's options (the file may have changed). */
+  function fits(fieldset, order) {
+    var all = values(fieldset);
+    return Array.isArray(order) && order.length === all.length &&
+      all.every(function (value) { return order.indexOf(value) !== -1; });
+  }
+
+  function applyOrders(form, orders) {
+    questions(form).forEach(function (fieldset) {
+      var box = fieldset.querySelector(".pk-quiz__options");
+      orders[fieldset.getAttribute("data-question")].forEach(function (value) {
+        box.appendChild(box.querySelector('[data-option="' + value + '"]'));
+      });
+    });
+  }
+
+  /* The order on screen now, as saved with the attempt. */
+  function shownOrders(form) {
+    var orders = {};
+    questions(form).forEach(function (fieldset) {
+      orders[fieldset.getAttribute("data-question")] = Array.prototype.map.call(
+        fieldset.querySelectorAll("[data-option]"), function (el) { return el.getAttribute("data-option"); });
+    });
+    return orders;
+  }
+
+  /* ---- Scoring and what the learner sees afterwards ---- */
+
+  function announce(form, text, wrong) {
     var status = form.querySelector("[role=status]");
     status.textContent = "";
     /* A fresh text node in a later frame makes screen readers repeat an unchanged message. */
-    window.requestAnimationFrame(function () { status.textContent = text; });
+    window.requestAnimationFrame(function () {
+      status.textContent = text;
+      if (!wrong || !wrong.length) return;
+      status.appendChild(document.createTextNode(" Still wrong: "));
+      wrong.forEach(function (fieldset, i) {
+        var link = document.createElement("a");
+        link.href = "#" + fieldset.id;
+        link.textContent = "question " + (questions(form).indexOf(fieldset) + 1);
+        link.addEventListener("click", function () { fieldset.focus(); });
+        status.appendChild(link);
+        status.appendChild(document.createTextNode(i < wrong.length - 1 ? ", " : "."));
+      });
+    });
   }
+
+  var MARKS = {
+    "chosen-right": "Your answer: right",
+    "chosen-wrong": "Your answer: wrong",
+    "missed-right": "A right answer you did not choose"
+  };
 
   function clearMarks(fieldset) {
     fieldset.removeAttribute("data-result");
@@ -62,8 +157,31 @@
     var result = fieldset.querySelector(".pk-quiz__result");
     result.hidden = true;
     result.textContent = "";
-    fieldset.querySelectorAll(".pk-quiz__feedback, .pk-quiz__explanation").forEach(function (el) {
+    fieldset.querySelectorAll(".pk-quiz__feedback, .pk-quiz__explanation, .pk-quiz__mark").forEach(function (el) {
       el.hidden = true;
+    });
+    fieldset.querySelectorAll("[data-option]").forEach(function (option) { option.removeAttribute("data-mark"); });
+    /* Descriptions point at feedback only once it is shown, so nothing is read out before checking. */
+    inputs(fieldset).forEach(function (input) { input.removeAttribute("aria-describedby"); });
+  }
+
+  function markOptions(fieldset) {
+    inputs(fieldset).forEach(function (input) {
+      var right = input.hasAttribute("data-correct");
+      var kind = input.checked ? (right ? "chosen-right" : "chosen-wrong") : (right ? "missed-right" : "");
+      if (!kind) return;
+      var option = input.closest("[data-option]");
+      option.setAttribute("data-mark", kind);
+      var mark = option.querySelector(".pk-quiz__mark");
+      mark.textContent = MARKS[kind];
+      mark.hidden = false;
+      var described = [mark.id];
+      var feedback = option.querySelector(".pk-quiz__feedback");
+      if (feedback) {
+        feedback.hidden = false;
+        described.push(feedback.id);
+      }
+      input.setAttribute("aria-describedby", described.join(" "));
     });
   }
 
@@ -89,6 +207,12 @@
     inputs(missing[0])[0].focus();
   }
 
+  function record(form) {
+    var id = form.getAttribute("data-quiz");
+    var saved = load(id) || {};
+    return { id: id, best: validBest(saved.best) };
+  }
+
   function score(form, remember) {
     var all = questions(form);
     var missing = all.filter(function (fieldset) { return chosen(fieldset).length === 0; });
@@ -101,34 +225,39 @@
     }
     var correct = 0;
     var answers = {};
+    var wrong = [];
     all.forEach(function (fieldset) {
       var ok = isCorrect(fieldset);
-      var picked = chosen(fieldset);
       correct += ok ? 1 : 0;
-      answers[fieldset.getAttribute("data-question")] = picked;
+      if (!ok) wrong.push(fieldset);
+      answers[fieldset.getAttribute("data-question")] = chosen(fieldset);
       fieldset.setAttribute("data-result", ok ? "correct" : "incorrect");
       var result = fieldset.querySelector(".pk-quiz__result");
       result.textContent = ok ? "Correct" : "Incorrect";
       result.hidden = false;
-      picked.forEach(function (value) {
-        var feedback = fieldset.querySelector('[data-feedback-for="' + value + '"]');
-        if (feedback) feedback.hidden = false;
-      });
+      markOptions(fieldset);
       fieldset.querySelector(".pk-quiz__explanation").hidden = false;
     });
     var outcome = describeScore(correct, all.length, Number(form.getAttribute("data-pass-mark")) || 80);
     form.setAttribute("data-scored", outcome.passed ? "passed" : "failed");
     form.querySelector("[data-quiz-reset]").hidden = false;
-    announce(form, outcome.text);
+    announce(form, outcome.text, wrong);
     if (remember) {
-      var id = form.getAttribute("data-quiz");
-      var record = load(id) || {};
-      var best = validBest(record.best);
+      var saved = record(form);
+      var best = saved.best;
       if (!best || outcome.percent > best.percent) {
         best = { percent: outcome.percent, passed: outcome.passed };
       }
-      save(id, { version: form.getAttribute("data-quiz-version"), answers: answers, best: best });
+      save(saved.id, { version: form.getAttribute("data-quiz-version"), order: shownOrders(form), answers: answers, best: best });
     }
+  }
+
+  /* A new attempt: a fresh shuffle, saved at once so a reload shows the same page. */
+  function startAttempt(form) {
+    var orders = newOrders(form);
+    applyOrders(form, orders);
+    var saved = record(form);
+    save(saved.id, { version: form.getAttribute("data-quiz-version"), order: orders, best: saved.best });
   }
 
   function reset(form) {
@@ -138,21 +267,28 @@
     });
     form.removeAttribute("data-scored");
     form.querySelector("[data-quiz-reset]").hidden = true;
-    var id = form.getAttribute("data-quiz");
-    var record = load(id);
-    if (record) save(id, { best: validBest(record.best) });
-    announce(form, "Answers cleared. Choose your answers again.");
-    inputs(questions(form)[0])[0].focus();
+    startAttempt(form);
+    announce(form, "Answers cleared and the options shuffled again. Choose your answers again.");
+    questions(form)[0].querySelector("input").focus();
   }
 
   function restore(form) {
-    var record = load(form.getAttribute("data-quiz"));
-    /* Answers saved for an older version of the quiz file may no longer fit its questions. */
-    if (!record || record.version !== form.getAttribute("data-quiz-version") || !record.answers) return;
+    var saved = load(form.getAttribute("data-quiz"));
+    /* Order and answers saved for an older version of the quiz file may no longer fit its questions. */
+    var current = saved && saved.version === form.getAttribute("data-quiz-version") && saved.order &&
+      typeof saved.order === "object" && questions(form).every(function (fieldset) {
+        return fits(fieldset, saved.order[fieldset.getAttribute("data-question")]);
+      });
+    if (!current) {
+      startAttempt(form);
+      return;
+    }
+    applyOrders(form, saved.order);
+    if (!saved.answers || typeof saved.answers !== "object") return;
     var complete = questions(form).every(function (fieldset) {
-      var saved = record.answers[fieldset.getAttribute("data-question")];
-      if (!Array.isArray(saved) || !saved.length) return false;
-      inputs(fieldset).forEach(function (input) { input.checked = saved.indexOf(input.value) !== -1; });
+      var answer = saved.answers[fieldset.getAttribute("data-question")];
+      if (!Array.isArray(answer) || !answer.length) return false;
+      inputs(fieldset).forEach(function (input) { input.checked = answer.indexOf(input.value) !== -1; });
       return true;
     });
     if (complete) score(form, false);
