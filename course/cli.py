@@ -10,7 +10,7 @@ from course.checklist import CHECKLIST_PATH, check_checklist
 from course.handouts import ANSWER_KEY_URI, handout_problems, handout_uri
 from course.lessons import lesson_problems, lesson_sources, split_front_matter
 from course.links import check_links
-from course.sources import read_quiz_files, read_text
+from course.sources import ENCODING_MESSAGE, encoding_problem_line, read_quiz_files, read_text
 from course.validate import Problem, QuizCheck, check_course
 
 __all__ = ["check", "handouts", "report", "main"]
@@ -19,7 +19,7 @@ __all__ = ["check", "handouts", "report", "main"]
 def report(result: QuizCheck) -> str:
     """Every problem, one per line, with a count editors can act on."""
     count = len(result.problems)
-    lines = [f"{count} problem{'s' if count != 1 else ''} in the course content; fix them and run the check again:"]
+    lines = [f"{count} problem{'s' if count != 1 else ''} in the course content; fix {'them' if count != 1 else 'it'} and run the check again:"]
     lines += [f"  {problem}" for problem in result.problems]
     return "\n".join(lines)
 
@@ -46,6 +46,11 @@ def check(root: Path) -> QuizCheck:
     docs = root / "docs"
     pages = {path.relative_to(docs).as_posix(): read_text(path) for path in sorted(docs.rglob("*.md"))}
     result = check_course(read_quiz_files(root / "quizzes", root), pages)
+    result.problems.extend(
+        Problem(f"docs/{src}", line, "encoding", ENCODING_MESSAGE)
+        for src, text in pages.items()
+        if (line := encoding_problem_line(text))
+    )
     others = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
     generated = {handout_uri(src) for src in lesson_order(root / "mkdocs.yml")} | {ANSWER_KEY_URI}
     result.problems.extend(check_links(pages, others, generated))

@@ -25,6 +25,7 @@ __all__ = [
     "Handout",
     "handout_from_lesson",
     "handout_markdown",
+    "handout_placeholder",
     "handout_problems",
     "handout_uri",
     "answer_key_markdown",
@@ -145,6 +146,22 @@ def handout_markdown(handout: Handout) -> str:
     if handout.quiz_id:
         lines += ["## Worksheet { #worksheet }", "", f"<!-- worksheet: {handout.quiz_id} -->", ""]
     return "\n".join(lines)
+
+
+def handout_placeholder(lesson_uri: str) -> str:
+    """The page standing in for a handout whose lesson cannot make one yet (the problem is reported)."""
+    return "\n".join([
+        "---",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        "# Handout not available",
+        "",
+        f"This handout is made from docs/{lesson_uri}, which has a problem the build reported. "
+        "Fix it and the handout appears here.",
+        "",
+    ])
 
 
 def answer_key_markdown() -> str:

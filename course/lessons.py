@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -9,6 +10,8 @@ from html import escape
 from typing import Any
 
 import yaml
+
+from course.sources import yaml_reading
 
 __all__ = [
     "LEARNING_PATH_MARKER",
@@ -69,10 +72,11 @@ def split_front_matter(markdown: str) -> tuple[dict[str, Any], str, tuple[int | 
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        what, fix = yaml_reading(match.group(1), str(getattr(error, "problem", error)), line)
         return {}, markdown, (
-            mark.line + 2 if mark is not None else None,
-            f"the front matter is not valid YAML ({getattr(error, 'problem', error)}) — "
-            "put quotes around a value that contains ': ' or starts with a special character.",
+            line + 1 if line is not None else None,
+            f"the front matter cannot be read: {what} (YAML says: {getattr(error, 'problem', error)}) — {fix}.",
         )
     if not isinstance(data, dict):
         return {}, markdown, (None, "the front matter must be 'key: value' lines between two '---' lines.")
@@ -88,9 +92,18 @@ def front_matter_problem(src_path: str, markdown: str) -> str | None:
     return f"{src_path}{f':{line}' if line else ''}: {message}"
 
 
+#: Front-matter keys a lesson may use: the course's own, then MkDocs' and Material's.
+LESSON_KEYS = ("title", "description", "reading_time", "handout", "search", "hide", "template", "status", "subtitle", "icon", "tags")
+
+
 def lesson_problems(src_path: str, meta: Mapping[str, Any]) -> list[str]:
     """Problems with a lesson's front matter, each naming the file and saying how to fix it."""
     problems = []
+    for key in meta:
+        if key not in LESSON_KEYS:
+            guess = difflib.get_close_matches(str(key), LESSON_KEYS, n=1, cutoff=0.6)
+            fix = f"did you mean '{guess[0]}'?" if guess else f"the keys a lesson uses are {', '.join(LESSON_KEYS[:4])}"
+            problems.append(f"{src_path}: unknown front-matter key '{key}' — {fix}")
     minutes = meta.get("reading_time")
     if minutes is None:
         problems.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Collection, Mapping
@@ -46,6 +47,8 @@ def check_links(
                                             f"the {kind} '{target}' points to {docs_prefix}{resolved}, which does not exist — fix the path (it is relative to this page)"))
                     continue
                 if parts.fragment and resolved in anchors and parts.fragment not in anchors[resolved]:
+                    close = difflib.get_close_matches(parts.fragment, list(anchors[resolved]), n=1)
+                    fix = f"did you mean '#{close[0]}'?" if close else "use one of its headings' { #anchor }s"
                     problems.append(Problem(where, number, "broken-anchor",
-                                            f"the link '{target}' names the anchor '#{parts.fragment}', but {resolved} has no heading with it — use one of its headings' {{ #anchor }}s"))
+                                            f"the link '{target}' names the anchor '#{parts.fragment}', but {resolved} has no heading with it — {fix}"))
     return problems

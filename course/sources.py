@@ -24,7 +24,9 @@ __all__ = [
     "question_near",
     "read_quiz_files",
     "read_text",
+    "yaml_reading",
     "encoding_problem_line",
+    "ENCODING_MESSAGE",
 ]
 
 Path_ = tuple[str | int, ...]
@@ -144,6 +146,50 @@ def load_yaml(text: str) -> Located:
 _QUESTION_START = re.compile(r"^\s*-\s+id:\s*['\"]?(?P<id>[^'\"#\s]+)")
 
 
+#: Plain-English readings of PyYAML's commonest complaints: (words in its message, what, how to fix).
+_YAML_HINTS = (
+    ("tab character", "a tab is used for indentation", "indent with spaces only (most editors: 'Convert indentation to spaces')"),
+    ("found character '\\t'", "a tab is used for indentation", "indent with spaces only (most editors: 'Convert indentation to spaces')"),
+    ("expected <block end>", "this line's indentation does not line up with the lines around it",
+     "line each key up with the other keys of the same question or option"),
+    ("could not find expected ':'", "a line is missing the ':' after its key",
+     "write 'key: value', or put quotes around text that runs over several lines"),
+    ("found unexpected end of stream", "a quote or bracket is opened but never closed", "close it, or remove it"),
+    ("expected alphabetic or numeric character", "a value starts with '*' or '&', which YAML reserves",
+     "put the whole value in quotes"),
+)
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _mapping_values_reading(text: str, line: int | None) -> tuple[str, str]:
+    """'mapping values are not allowed': a key indented too far, or a ': ' inside a value."""
+    lines = text.splitlines()
+    here = lines[line - 1] if line and line <= len(lines) else ""
+    before = next((l for l in reversed(lines[: (line or 1) - 1]) if l.strip() and not l.lstrip().startswith("#")), "")
+    key = _KEY_LINE.match(here)
+    if key and _indent(here) > _indent(before) and _KEY_LINE.match(before.replace("- ", "  ", 1)):
+        return (f"'{key.group('key')}:' is indented further than the line above it, so YAML reads it as part of that value",
+                f"line '{key.group('key')}:' up with the keys above it ({_indent(before.replace('- ', '  ', 1))} spaces)")
+    name = key.group("key") if key else "prompt"
+    return ("a ': ' inside a value makes YAML read it as a new key",
+            f"put the whole value in quotes, e.g. {name}: \"Why: because\", or write it with '>-' on the next lines")
+
+
+def yaml_reading(text: str, message: str, line: int | None) -> tuple[str, str]:
+    """What a YAML parser's complaint means for an editor, and how to fix it."""
+    if "mapping values are not allowed" in message:
+        return _mapping_values_reading(text, line)
+    for needle, what, fix in _YAML_HINTS:
+        if needle in message:
+            return what, fix
+    return ("the YAML cannot be read here",
+            "compare the line with the example in the quiz guide: check its indentation, its ':' and its quotes")
+
+
 def question_near(text: str, line: int | None) -> str | None:
     """The id of the question a line of an unreadable quiz file belongs to, if one can be seen."""
     if not line:
@@ -259,6 +305,10 @@ def read_quiz_files(quiz_dir: Path, root: Path) -> dict[str, str]:
 def read_text(path: Path) -> str:
     """A course file's text; bytes that are not UTF-8 become U+FFFD, which checks then report."""
     return path.read_bytes().decode("utf-8", errors="replace")
+
+
+#: What an editor is told about a file that is not UTF-8 (after 'path:line: ').
+ENCODING_MESSAGE = "this line has characters that are not UTF-8 — save the file as UTF-8 (most editors: 'Save with encoding')"
 
 
 def encoding_problem_line(text: str) -> int | None:

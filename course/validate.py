@@ -22,6 +22,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from course.items import ITEM_RULES, QUIZ_RULES, item_findings
 from course.model import DEFAULT_PASS_MARK, Option, Question, Quiz
 from course.sources import (
+    ENCODING_MESSAGE,
     Located,
     YamlProblem,
     encoding_problem_line,
@@ -30,6 +31,7 @@ from course.sources import (
     lesson_objectives,
     load_yaml,
     question_near,
+    yaml_reading,
 )
 
 __all__ = ["RULES", "SCHEMA_PATH", "Problem", "QuizCheck", "check_quiz", "check_course", "schema", "schema_messages"]
@@ -84,15 +86,6 @@ _TYPE_FIX = {
     "string": "write the text after the colon; put it in quotes if it starts with a special character",
     "array": "start each item on its own line with '- '",
 }
-#: Plain-English readings of PyYAML's commonest complaints.
-_YAML_HINTS = (
-    ("expected <block end>", "this line's indentation does not line up with the lines around it"),
-    ("mapping values are not allowed", "a ': ' inside a value makes YAML read it as a new key"),
-    ("found character '\\t'", "a tab is used for indentation"),
-    ("could not find expected ':'", "a line is missing the ':' after its key"),
-    ("found unexpected end of stream", "a quote or bracket is opened but never closed"),
-    ("expected alphabetic or numeric character", "a value starts with '*' or '&', which YAML reserves"),
-)
 _KIND = {"string": "text", "integer": "a whole number", "boolean": "true or false",
          "array": "a list of '- ' items", "object": "a set of 'key: value' lines", "null": "empty"}
 
@@ -350,7 +343,7 @@ def _check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem], Locat
     problems: list[Problem] = []
     bad_byte = encoding_problem_line(text)
     if bad_byte:
-        return None, [Problem(file, bad_byte, "encoding", "this line has characters that are not UTF-8 — save the file as UTF-8 (most editors: 'Save with encoding')")], None
+        return None, [Problem(file, bad_byte, "encoding", ENCODING_MESSAGE)], None
     if not _SLUG.match(quiz_id):
         problems.append(Problem(file, None, "bad-quiz-id",
                                 f"the quiz id '{quiz_id}' (the file name) is not a lowercase slug — rename the file to lowercase letters, digits and hyphens, e.g. 'relationship-bank.yml'"))
@@ -360,8 +353,7 @@ def _check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem], Locat
         question = question_near(text, error.line)
         if "appears twice" in error.message:
             return None, [*problems, Problem(file, error.line, "duplicate-key", f"{error.message} — remove or rename one of them", question)], None
-        reading = next((hint for needle, hint in _YAML_HINTS if needle in error.message), "the YAML cannot be read here")
-        fix = "indent with spaces so keys of the same item line up, and put quotes around text containing ': ' or starting with a special character"
+        reading, fix = yaml_reading(text, error.message, error.line)
         return None, [*problems, Problem(file, error.line, "yaml-syntax", f"{reading} (YAML says: {error.message}) — {fix}", question)], None
     data = located.data
     if data is None:
@@ -370,13 +362,16 @@ def _check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem], Locat
         return None, [*problems, Problem(file, 1, "not-a-mapping",
                                          f"the file holds {_kind_of(data)}, not 'key: value' lines — start it with 'title:' and 'questions:'")], None
     validator = _validator()
-    seen: set[tuple[tuple[Any, ...], str, str]] = set()
+    found: list[tuple[tuple[Any, ...], str, str]] = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        for path, rule, message in schema_messages(error):
-            if (path, rule, message) in seen:
-                continue
-            seen.add((path, rule, message))
-            problems.append(Problem(file, located.line(path), rule, message, _question_label(data, path)))
+        found += [message for message in schema_messages(error) if message not in found]
+    # A misspelt key is one mistake: keep "unknown key 'titel' — did you mean 'title'?", not also "'title' is missing".
+    guessed = {(path[:-1], match.group(1)) for path, rule, message in found
+               if rule == "unknown-key" and (match := re.search(r"did you mean '([^']+)'\?$", message))}
+    for path, rule, message in found:
+        if rule == "missing-key" and (path, message.split("'")[1]) in guessed:
+            continue
+        problems.append(Problem(file, located.line(path), rule, message, _question_label(data, path)))
     questions = data.get("questions")
     if isinstance(questions, list):
         seen_ids: dict[str, int] = {}

@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from course import preview
 from course.sources import read_text
 from course.checklist import CHECKLIST_MARKER, CHECKLIST_PATH, Checklist, check_checklist, render_checklist
 
@@ -26,12 +27,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _checklist
     path = _root(config) / CHECKLIST_PATH
     if not path.is_file():
-        raise PluginError(f"{CHECKLIST_PATH}: the loyalty checklist's data file is missing — restore it from git")
+        _stop(f"{CHECKLIST_PATH}: the loyalty checklist's data file is missing — restore it from git")
+        return files
     _checklist, problems = check_checklist(CHECKLIST_PATH.as_posix(), read_text(path))
     if problems:
         lines = "\n".join(f"  {problem}" for problem in problems)
-        raise PluginError(f"{len(problems)} problem(s) in the loyalty checklist; fix them and build again:\n{lines}")
+        _stop(f"{len(problems)} problem(s) in the loyalty checklist; fix them and build again:\n{lines}")
     return files
+
+
+def _stop(report: str) -> None:
+    """Stop the build, or in the preview show the problems on every page (course.preview)."""
+    if not preview.STATE.hold(report):
+        raise PluginError(report)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

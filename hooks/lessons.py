@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from course import lessons
-from course.sources import find_embeds
+from course import lessons, preview
+from course.sources import ENCODING_MESSAGE, encoding_problem_line, find_embeds, read_text
 
 log = get_plugin_logger("lessons")
 
@@ -25,6 +28,23 @@ def _minutes(value: Any) -> int:
 
 def _is_lesson(page: Page) -> bool:
     return isinstance(page.parent, Section) and page.parent.title == LESSONS_SECTION
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Stop on a page not saved as UTF-8, naming its file and line (MkDocs itself would crash)."""
+    problems = []
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            continue
+        text = read_text(Path(file.abs_src_path))
+        line = encoding_problem_line(text)
+        if line:
+            problems.append(f"docs/{file.src_uri}:{line}: {ENCODING_MESSAGE}")
+            # The readable rest, so the preview can finish its build and show the problem.
+            file.content_string = text
+    if problems and not preview.STATE.hold("\n".join(problems)):
+        raise PluginError("\n".join(problems))
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:

@@ -11,6 +11,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from course import preview
 from course.cli import report
 from course.handouts import ANSWER_KEY_MARKER, WORKSHEET_PATTERN, render_answer_key, render_worksheet
 from course.lessons import lesson_sources
@@ -31,13 +32,16 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Check all quizzes, embeds and `see` links before any page renders; stop on fatal problems."""
+    """Check all quizzes, embeds and `see` links before any page renders; stop on fatal problems
+    (in the preview, hold them: course.preview shows them on every page)."""
     global _check, _files, _nav
     _files, _nav = files, config.nav
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     _check = check_course(read_quiz_files(_root(config) / "quizzes", _root(config)), pages)
     if _check.fatal:
-        raise PluginError(report(_check))
+        if not preview.STATE.hold(report(_check)):
+            raise PluginError(report(_check))
+        return files  # the preview's error page lists every problem, warnings included
     for problem in _check.problems:
         log.warning(str(problem))
     return files

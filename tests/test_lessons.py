@@ -13,7 +13,9 @@ def test_unreadable_front_matter_names_the_file_line_and_fix() -> None:
     problem = lessons.front_matter_problem("deals.md", text)
     assert problem is not None
     assert problem.startswith("deals.md:3: ")
-    assert "put quotes around" in problem
+    # The real cause (the second ': ') and a fix that uses the key on that line.
+    assert "a ': ' inside a value makes YAML read it as a new key" in problem
+    assert 'put the whole value in quotes, e.g. description: "Why: because"' in problem
 
 
 def test_readable_or_absent_front_matter_is_fine() -> None:
@@ -69,7 +71,9 @@ def test_build_fails_on_a_lesson_with_broken_front_matter(tmp_path: Path) -> Non
     config = _fixture_site(tmp_path, "---\ntitle: Trust\ndescription: Rule one: keep it\nreading_time: 5\n---\n# Trust\n")
     result = run_mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
-    assert "trust.md:3: the front matter is not valid YAML" in result.stderr
+    assert "trust.md:3: the front matter cannot be read: a ': ' inside a value" in result.stderr
+    # One mistake, one message: nothing else in the build follows from it.
+    assert result.stderr.count("WARNING") == 1, result.stderr
 
 
 def test_build_fills_the_learning_path_from_lesson_front_matter(tmp_path: Path) -> None:
@@ -94,3 +98,27 @@ def test_a_wrapped_takeaway_stays_one_point() -> None:
 
     body = "## Key takeaways { #key-takeaways }\n\n- Keep promises small and\n  keep every one of them.\n- Say sorry.\n\n## Next\n"
     assert _key_points(body) == ("Keep promises small and keep every one of them.", "Say sorry.")
+
+
+def test_a_page_not_saved_as_utf8_is_named_by_check_and_build(tmp_path: Path) -> None:
+    """A stray Latin-1 byte in a page: `make check` and the build name the file and line, no traceback."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    for name in ("docs", "quizzes", "hooks", "schemas", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    page = tmp_path / "docs" / "checklist.md"
+    lines = page.read_bytes().split(b"\n")
+    lines[6] += b" caf\xe9"
+    page.write_bytes(b"\n".join(lines))
+    expected = "docs/checklist.md:7: this line has characters that are not UTF-8 — save the file as UTF-8"
+
+    check = subprocess.run([sys.executable, "-m", "course.cli", "check", "--root", str(tmp_path)], capture_output=True, text=True)
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
+    build = run_mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 1 and expected in build.stderr, build.stderr
+    assert "Traceback" not in build.stderr and "UnicodeDecodeError" not in build.stderr

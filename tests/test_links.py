@@ -24,7 +24,7 @@ def test_missing_page_and_anchor_are_reported_with_file_and_line() -> None:
     pages = {**PAGES, "intro.md": "# Intro\n\nRead [the bank](bank.md#three-rule).\n\n![Chart](assets/chart.svg)\n\n[Gone](lesons/gone.md)\n"}
     problems = [str(p) for p in check_links(pages, {"assets/bank.svg"})]
     assert problems == [
-        "docs/intro.md:3: the link 'bank.md#three-rule' names the anchor '#three-rule', but bank.md has no heading with it — use one of its headings' { #anchor }s",
+        "docs/intro.md:3: the link 'bank.md#three-rule' names the anchor '#three-rule', but bank.md has no heading with it — did you mean '#three-rules'?",
         "docs/intro.md:5: the image 'assets/chart.svg' points to docs/assets/chart.svg, which does not exist — fix the path (it is relative to this page)",
         "docs/intro.md:7: the link 'lesons/gone.md' points to docs/lesons/gone.md, which does not exist — fix the path (it is relative to this page)",
     ]

@@ -291,3 +291,52 @@ def test_an_id_with_a_line_break_is_not_a_slug() -> None:
     text = VALID_QUIZ.replace("  - id: deposits-first", '  - id: "deposits-first\\n"')
     _, problems = check_quiz("quizzes/bank.yml", text)
     assert [p.rule for p in problems] == ["bad-question-id"]
+
+
+def test_a_tab_indent_is_called_a_tab() -> None:
+    text = VALID_QUIZ.replace("    prompt: Which comes first?", "\tprompt: Which comes first?")
+    _, problems = check_quiz("quizzes/bank.yml", text)
+    assert [p.rule for p in problems] == ["yaml-syntax"]
+    assert str(problems[0]).startswith("quizzes/bank.yml:5: question 'deposits-first': a tab is used for indentation")
+    assert "indent with spaces only" in str(problems[0])
+
+
+def test_an_over_indented_key_is_blamed_on_its_indentation() -> None:
+    text = VALID_QUIZ.replace("        feedback: Goodwill", "          feedback: Goodwill")
+    _, problems = check_quiz("quizzes/bank.yml", text)
+    message = str(problems[0])
+    assert message.startswith("quizzes/bank.yml:9: question 'deposits-first': 'feedback:' is indented further than the line above it")
+    assert "line 'feedback:' up with the keys above it (8 spaces)" in message
+    assert "': ' inside a value" not in message
+
+
+def test_a_colon_inside_a_value_names_that_key_in_the_fix() -> None:
+    text = VALID_QUIZ.replace("    prompt: Which comes first?", "    prompt: First things first: which?")
+    _, problems = check_quiz("quizzes/bank.yml", text)
+    message = str(problems[0])
+    assert "a ': ' inside a value makes YAML read it as a new key" in message
+    assert 'e.g. prompt: "Why: because"' in message
+
+
+def test_yaml_fixes_differ_with_the_cause() -> None:
+    tab = check_quiz("q.yml", VALID_QUIZ.replace("    prompt:", "\tprompt:"))[1][0].message
+    colon = check_quiz("q.yml", VALID_QUIZ.replace("Which comes first?", "Which: first?"))[1][0].message
+    assert tab.split(" — ")[-1] != colon.split(" — ")[-1]
+
+
+def test_a_misspelt_key_is_one_message_with_a_suggestion() -> None:
+    _, problems = check_quiz("quizzes/bank.yml", VALID_QUIZ.replace("    explanation:", "    explanaton:"))
+    assert [str(p) for p in problems] == ["quizzes/bank.yml:12: question 'deposits-first': unknown key 'explanaton' — did you mean 'explanation'?"]
+
+
+def test_one_problem_is_one_problem_in_the_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"bank.yml": VALID_QUIZ.replace("title: Fixture quiz", "title: Fixture quiz\npass_mark: 0")}, {"lesson.md": lesson("bank")})
+    _, err = run_check(root, capsys)
+    assert err.startswith("1 problem in the course content; fix it and run the check again:")
+
+
+def test_a_misspelt_lesson_front_matter_key_is_named() -> None:
+    from course.lessons import lesson_problems
+
+    problems = lesson_problems("docs/bank.md", {"titel": "Bank", "description": "D", "reading_time": 5})
+    assert problems == ["docs/bank.md: unknown front-matter key 'titel' — did you mean 'title'?"]
