@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from course.checklist import CHECKLIST_PATH, check_checklist
 from course.handouts import ANSWER_KEY_URI, handout_problems, handout_uri
-from course.lessons import lesson_problems, lesson_sources, split_front_matter
+from course.lesson_rules import check_lesson, pages_missing_from_nav
+from course.lessons import lesson_sources, nav_files, split_front_matter
 from course.links import check_links
 from course.sources import ENCODING_MESSAGE, encoding_problem_line, read_quiz_files, read_text
 from course.validate import Problem, QuizCheck, check_course
@@ -25,19 +27,18 @@ def report(result: QuizCheck) -> str:
 
 
 def _lesson_problems(pages: dict[str, str], lessons: list[str]) -> list[Problem]:
-    """Front matter, reading time and handout material of every lesson, as the build checks them."""
+    """Every lesson's shape, front matter and handout material, as the build checks them."""
     problems = []
     for src in lessons:
         text = pages.get(src)
         if text is None:
             problems.append(Problem(f"docs/{src}", None, "missing-lesson", "mkdocs.yml lists this lesson, but the file does not exist — fix the name in 'nav:'"))
             continue
+        found = check_lesson(f"docs/{src}", text)
+        problems += found
         meta, body, unreadable = split_front_matter(text)
-        if unreadable:
-            problems.append(Problem(f"docs/{src}", unreadable[0], "front-matter", unreadable[1]))
-            continue
-        found = lesson_problems(f"docs/{src}", meta) + handout_problems(f"docs/{src}", meta, body)
-        problems += [Problem(f"docs/{src}", None, "lesson", message.split(": ", 1)[1]) for message in found]
+        if not unreadable:
+            problems += [Problem(f"docs/{src}", None, "lesson", message.split(": ", 1)[1]) for message in handout_problems(f"docs/{src}", meta, body)]
     return problems
 
 
@@ -45,24 +46,28 @@ def check(root: Path) -> QuizCheck:
     """Check every quiz in root/quizzes against the lessons in root/docs, and the checklist data."""
     docs = root / "docs"
     pages = {path.relative_to(docs).as_posix(): read_text(path) for path in sorted(docs.rglob("*.md"))}
-    result = check_course(read_quiz_files(root / "quizzes", root), pages)
+    nav = read_nav(root / "mkdocs.yml")
+    lessons = lesson_sources(nav)
+    result = check_course(read_quiz_files(root / "quizzes", root), pages, lessons=lessons)
     result.problems.extend(
         Problem(f"docs/{src}", line, "encoding", ENCODING_MESSAGE)
         for src, text in pages.items()
         if (line := encoding_problem_line(text))
     )
     others = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
-    generated = {handout_uri(src) for src in lesson_order(root / "mkdocs.yml")} | {ANSWER_KEY_URI}
+    generated = {handout_uri(src) for src in lessons} | {ANSWER_KEY_URI}
     result.problems.extend(check_links(pages, others, generated))
-    result.problems.extend(_lesson_problems(pages, lesson_order(root / "mkdocs.yml")))
+    result.problems.extend(_lesson_problems(pages, lessons))
+    if nav:  # without a nav, MkDocs lists every page itself
+        result.problems.extend(pages_missing_from_nav(pages, nav_files(nav)))
     checklist = root / CHECKLIST_PATH
     if checklist.is_file():
         result.problems.extend(check_checklist(CHECKLIST_PATH.as_posix(), read_text(checklist))[1])
     return result
 
 
-def lesson_order(config_file: Path) -> list[str]:
-    """The lesson files in the order mkdocs.yml's nav lists them."""
+def read_nav(config_file: Path) -> Any:
+    """The `nav` setting of mkdocs.yml, read without MkDocs (its own tags such as !ENV ignored)."""
     import yaml
 
     class _Loader(yaml.SafeLoader):
@@ -71,7 +76,12 @@ def lesson_order(config_file: Path) -> list[str]:
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     if not config_file.is_file():
         return []
-    return lesson_sources((yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}).get("nav"))
+    return (yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}).get("nav")
+
+
+def lesson_order(config_file: Path) -> list[str]:
+    """The lesson files in the order mkdocs.yml's nav lists them."""
+    return lesson_sources(read_nav(config_file))
 
 
 def handouts(site: Path, paper: str, root: Path | None = None) -> int:

@@ -21,6 +21,7 @@ from course.sources import find_embeds
 __all__ = [
     "ANSWER_KEY_MARKER",
     "ANSWER_KEY_URI",
+    "PRINTABLES_MARKER",
     "WORKSHEET_PATTERN",
     "Handout",
     "handout_from_lesson",
@@ -28,7 +29,9 @@ __all__ = [
     "handout_placeholder",
     "handout_problems",
     "handout_uri",
+    "key_points",
     "answer_key_markdown",
+    "printables_markdown",
     "render_answer_key",
     "render_worksheet",
 ]
@@ -59,7 +62,8 @@ def handout_uri(lesson_uri: str) -> str:
     return f"trainers/handouts/{lesson_uri.rsplit('/', 1)[-1]}"
 
 
-def _key_points(markdown: str) -> tuple[str, ...]:
+def key_points(markdown: str) -> tuple[str, ...]:
+    """The points of a page's "Key takeaways" list, each joined onto one line."""
     match = _TAKEAWAYS.search(markdown)
     if not match:
         return ()
@@ -76,7 +80,7 @@ def _key_points(markdown: str) -> tuple[str, ...]:
 def handout_problems(src: str, meta: Mapping[str, Any], markdown: str) -> list[str]:
     """What a lesson lacks for its handout, each naming the file and the fix."""
     problems = []
-    if not _key_points(markdown):
+    if not key_points(markdown):
         problems.append(f"{src}: no '## Key takeaways' list — the handout's key points come from it")
     handout = meta.get("handout")
     if not isinstance(handout, dict):
@@ -105,7 +109,7 @@ def handout_from_lesson(src: str, meta: Mapping[str, Any], markdown: str) -> Han
     return Handout(
         lesson_uri=src,
         title=str(meta.get("title", src)),
-        key_points=_key_points(markdown),
+        key_points=key_points(markdown),
         discussion=tuple(handout["discussion"]),
         activity_title=activity["title"],
         activity_minutes=int(activity["minutes"]),
@@ -162,6 +166,21 @@ def handout_placeholder(lesson_uri: str) -> str:
         "Fix it and the handout appears here.",
         "",
     ])
+
+
+#: Where the facilitator guide wants its list of printables, made from the nav.
+PRINTABLES_MARKER = "<!-- printables -->"
+
+
+def printables_markdown(lessons: Sequence[tuple[str, str]]) -> str:
+    """The facilitator guide's list of printables: (lesson file, title) in course order, plus the rest.
+
+    Links are written from docs/trainers/index.md, so the build checks every one of them.
+    """
+    lines = ["- [Answer key](answer-key.md) (for the trainer only)"]
+    lines += [f"- [{title} handout]({handout_uri(src).removeprefix('trainers/')})" for src, title in lessons]
+    lines.append("- [The loyalty checklist](../checklist.md)")
+    return "\n".join(lines)
 
 
 def answer_key_markdown() -> str:

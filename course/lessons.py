@@ -19,6 +19,7 @@ __all__ = [
     "front_matter_problem",
     "split_front_matter",
     "lesson_sources",
+    "nav_files",
     "lesson_problems",
     "fill_learning_path",
     "render_learning_path",
@@ -43,20 +44,22 @@ class Lesson:
     quiz: str = ""
 
 
+def nav_files(items: Any) -> list[str]:
+    """Every Markdown file a `nav` setting (or part of it) lists, in order."""
+    if isinstance(items, str):
+        return [items] if items.endswith(".md") else []
+    if isinstance(items, dict):
+        return [name for value in items.values() for name in nav_files(value)]
+    if isinstance(items, list):
+        return [name for item in items for name in nav_files(item)]
+    return []
+
+
 def lesson_sources(nav: Any, section: str = "Lessons") -> list[str]:
     """The lesson files, in order, from the `nav` setting of mkdocs.yml (the section's entries)."""
-    def files(items: Any) -> list[str]:
-        if isinstance(items, str):
-            return [items] if items.endswith(".md") else []
-        if isinstance(items, dict):
-            return [name for value in items.values() for name in files(value)]
-        if isinstance(items, list):
-            return [name for item in items for name in files(item)]
-        return []
-
     for entry in nav or []:
         if isinstance(entry, dict) and section in entry:
-            return files(entry[section])
+            return nav_files(entry[section])
     return []
 
 

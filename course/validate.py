@@ -11,7 +11,7 @@ import difflib
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -71,12 +71,14 @@ RULES: dict[str, str] = {
     **ITEM_RULES,
     **QUIZ_RULES,
     "unneeded-allow": "an 'allow' entry that waives a check the question passes anyway",
+    "quiz-length": "a lesson quiz with fewer than 5 or more than 8 questions",
+    "quiz-mix": "a lesson quiz whose questions are all 'single' or all 'multiple'",
 }
 
 #: Problems that still let the site build (so `mkdocs serve` keeps working); `--strict` fails on them.
 WARNING_RULES = frozenset({
     "quiz-not-embedded", "see-page-missing", "see-anchor-missing", "objective-not-assessed", "objective-unknown",
-    *ITEM_RULES, *QUIZ_RULES, "unneeded-allow",
+    *ITEM_RULES, *QUIZ_RULES, "unneeded-allow", "quiz-length", "quiz-mix",
 })
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -405,11 +407,14 @@ def _see_problems(quiz: Quiz, pages: Mapping[str, str], anchors: dict[str, dict[
     return problems
 
 
-def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_prefix: str = "docs/") -> QuizCheck:
+def check_course(
+    quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_prefix: str = "docs/", lessons: Collection[str] = ()
+) -> QuizCheck:
     """Check every quiz file, every embed in every page and every `see` link, all at once.
 
     quiz_files maps a display path ('quizzes/x.yml') to its text; pages maps a docs-relative
-    Markdown path ('relationship-bank.md') to its text.
+    Markdown path ('relationship-bank.md') to its text; a quiz embedded in one of lessons must
+    also have the length of a lesson quiz.
     """
     result = QuizCheck()
     see_lines: dict[str, dict[str, int]] = {}
@@ -456,7 +461,27 @@ def check_course(quiz_files: Mapping[str, str], pages: Mapping[str, str], docs_p
         if quiz.id in result.placements:
             page = result.placements[quiz.id]
             result.problems.extend(_objective_problems(quiz, f"{docs_prefix}{page}", lesson_objectives(pages[page]), objective_lines[quiz.id]))
+            if page in lessons:
+                result.problems.extend(_lesson_quiz_problems(quiz))
     return result
+
+
+#: How many questions a lesson's quiz has: enough to cover its objectives, few enough to finish.
+LESSON_QUIZ_LENGTH = (5, 8)
+
+
+def _lesson_quiz_problems(quiz: Quiz) -> list[Problem]:
+    """A lesson quiz has 5 to 8 questions and mixes single and select-all questions."""
+    low, high = LESSON_QUIZ_LENGTH
+    count = len(quiz.questions)
+    problems = []
+    if not low <= count <= high:
+        action = "add questions" if count < low else "remove or merge questions"
+        problems.append(Problem(quiz.source, None, "quiz-length", f"the quiz has {count} question{'s' if count != 1 else ''} — a lesson quiz has {low} to {high}; {action}"))
+    if {q.type for q in quiz.questions} != {"single", "multiple"}:
+        missing = "multiple" if all(q.type == "single" for q in quiz.questions) else "single"
+        problems.append(Problem(quiz.source, None, "quiz-mix", f"every question is of one type — a lesson quiz mixes 'single' and 'multiple'; make at least one '{missing}'"))
+    return problems
 
 
 def _objective_problems(quiz: Quiz, page: str, objectives: list[str], lines: Mapping[str, int]) -> list[Problem]:

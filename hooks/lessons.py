@@ -13,6 +13,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from course import lessons, preview
+from course.lesson_rules import check_lesson, pages_missing_from_nav
 from course.sources import ENCODING_MESSAGE, encoding_problem_line, find_embeds, read_text
 
 log = get_plugin_logger("lessons")
@@ -44,18 +45,24 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             file.content_string = text
     if problems and not preview.STATE.hold("\n".join(problems)):
         raise PluginError("\n".join(problems))
+    if config.nav:  # without a nav, MkDocs lists every page itself
+        written = [file.src_uri for file in files.documentation_pages() if file.generated_by is None]
+        for problem in pages_missing_from_nav(written, lessons.nav_files(config.nav)):
+            log.warning(str(problem))
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
-    """Warn (fatal under --strict) about front matter that is unreadable or, on a lesson, incomplete."""
-    unreadable = lessons.front_matter_problem(page.file.src_uri, markdown)
+    """Warn (fatal under --strict) about unreadable front matter, and on a lesson about every lesson rule."""
+    if _is_lesson(page):
+        # The same rules and messages as `make check` (course.lesson_rules).
+        for problem in check_lesson(f"docs/{page.file.src_uri}", page.file.content_string):
+            log.warning(str(problem))
+        return markdown
+    unreadable = lessons.front_matter_problem(f"docs/{page.file.src_uri}", markdown)
     if unreadable:
         # MkDocs drops unreadable front matter without a word and shows it as page text.
         log.warning(unreadable)
-    elif _is_lesson(page):
-        for problem in lessons.lesson_problems(page.file.src_uri, page.meta):
-            log.warning(problem)
     return markdown
 
 

@@ -37,7 +37,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _check, _files, _nav
     _files, _nav = files, config.nav
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    _check = check_course(read_quiz_files(_root(config) / "quizzes", _root(config)), pages)
+    _check = check_course(read_quiz_files(_root(config) / "quizzes", _root(config)), pages, lessons=lesson_sources(config.nav))
     if _check.fatal:
         if not preview.STATE.hold(report(_check)):
             raise PluginError(report(_check))

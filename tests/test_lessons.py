@@ -77,13 +77,17 @@ def test_build_fails_on_a_lesson_with_broken_front_matter(tmp_path: Path) -> Non
 
 
 def test_build_fills_the_learning_path_from_lesson_front_matter(tmp_path: Path) -> None:
-    config = _fixture_site(tmp_path, "---\ntitle: Trust\ndescription: Why trust.\nreading_time: 5\n---\n# Trust\n")
+    from tests.lesson_fixture import lesson_text
+
+    text = lesson_text("trust", "Trust")
+    minutes = lessons.split_front_matter(text)[0]["reading_time"]
+    config = _fixture_site(tmp_path, text)
     result = run_mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="trust/">Trust</a>' in home and "5 min" in home
+    assert '<a href="trust/">Trust</a>' in home and f"{minutes} min" in home
     lesson = (tmp_path / "site" / "trust" / "index.html").read_text(encoding="utf-8")
-    assert "Estimated time:</span> 5 min" in lesson
+    assert f"Estimated time:</span> {minutes} min" in lesson
 
 
 def test_lesson_sources_follow_nested_sections_and_ignore_junk() -> None:
@@ -94,10 +98,10 @@ def test_lesson_sources_follow_nested_sections_and_ignore_junk() -> None:
 
 
 def test_a_wrapped_takeaway_stays_one_point() -> None:
-    from course.handouts import _key_points
+    from course.handouts import key_points
 
     body = "## Key takeaways { #key-takeaways }\n\n- Keep promises small and\n  keep every one of them.\n- Say sorry.\n\n## Next\n"
-    assert _key_points(body) == ("Keep promises small and keep every one of them.", "Say sorry.")
+    assert key_points(body) == ("Keep promises small and keep every one of them.", "Say sorry.")
 
 
 def test_a_page_not_saved_as_utf8_is_named_by_check_and_build(tmp_path: Path) -> None:

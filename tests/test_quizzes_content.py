@@ -37,10 +37,7 @@ def test_make_check_passes_on_the_course(capsys: pytest.CaptureFixture[str]) -> 
 
 @pytest.mark.parametrize("src", LESSONS)
 def test_every_lesson_has_its_own_quiz(src: str, quizzes: dict[str, Quiz]) -> None:
-    quiz = quizzes[quiz_of(src)]
-    assert 5 <= len(quiz.questions) <= 8
-    types = {q.type for q in quiz.questions}
-    assert types == {"single", "multiple"}, f"{quiz.id} must mix single and multiple questions"
+    quiz = quizzes[quiz_of(src)]  # its length and mix of types are lesson-quiz rules (make check)
     for question in quiz.questions:
         assert question.see, f"{quiz.id}: question '{question.id}' has no 'see' link"
         assert len(question.explanation.split()) >= 15, f"{quiz.id}: '{question.id}' explanation too thin to teach"
