@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from course import annotations
 from course.checklist import CHECKLIST_PATH, check_checklist
 from course.handouts import ANSWER_KEY_URI, handout_problems, handout_uri
 from course.lesson_rules import check_lesson, pages_missing_from_nav
@@ -118,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     result = check(args.root.resolve())
     if result.problems:
         print(report(result), file=sys.stderr)
+        if annotations.enabled():
+            for problem in result.problems:
+                about = f"question '{problem.question}': " if problem.question else (f"{problem.about}: " if problem.about else "")
+                print(annotations.annotation(problem.file, problem.line, problem.rule, about + problem.message))
         return 1
     print(f"OK: {len(result.quizzes)} quizzes, the loyalty checklist, and every link and anchor in the lessons checked.")
     return 0

@@ -14,10 +14,15 @@ from course.browser import HOW_TO_GET_ONE, find_chromium
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_mkdocs_build(config_file: Path, site_dir: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_mkdocs_build(
+    config_file: Path, site_dir: Path, *extra: str, site_url: str | None = None, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` the way `make build` does and return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
+    # The build reads these from the environment; a test sets them explicitly or not at all.
+    for name in ("SITE_URL", "EDIT_URI", "GITHUB_ACTIONS"):
+        env.pop(name, None)
+    env.update(env_extra or {})
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(

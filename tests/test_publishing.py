@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from fnmatch import fnmatch
@@ -98,3 +99,51 @@ def test_the_editing_guide_example_trailer_is_the_one_the_build_reads() -> None:
     assert history.whats_new([change]) == [("2026-11-22", example.removeprefix("What's new: "))]
     for command in ("make serve", "make check", "make test", "make handouts", "pre-commit install"):
         assert command in guide
+
+
+def test_edit_this_page_links_to_the_source_and_only_where_there_is_one(tmp_path: Path) -> None:
+    edit = "https://github.com/example/promises-kept/edit/main/docs/"
+    result = run_mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site", env_extra={"EDIT_URI": edit})
+    assert result.returncode == 0, result.stderr
+    lesson = (tmp_path / "site" / "relationship-bank" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{edit}relationship-bank.md" title="Edit this page"' in lesson
+    # Generated pages have no file to edit; no repo_url, so no call to GitHub's API for stars.
+    handout = (tmp_path / "site" / "trainers" / "handouts" / "relationship-bank" / "index.html").read_text(encoding="utf-8")
+    assert "Edit this page" not in handout
+    assert "api.github.com" not in lesson and 'class="md-source"' not in lesson
+    # The workflow that publishes sets the one setting from the repository it runs in.
+    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    build = next(step for step in flow["jobs"]["publish"]["steps"] if step.get("run") == "make handouts")
+    assert build["env"]["EDIT_URI"].endswith("/edit/${{ github.ref_name }}/docs/")
+
+
+def test_under_github_actions_problems_become_annotations(tmp_path: Path) -> None:
+    """make check and the build each print a workflow annotation on the offending line."""
+    import shutil
+    import sys
+
+    for name in ("docs", "quizzes", "hooks", "schemas", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    quiz = tmp_path / "quizzes" / "relationship-bank.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 80", "pass_mark: 0", 1), encoding="utf-8")
+    line = next(n for n, text in enumerate(quiz.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("pass_mark"))
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    check = subprocess.run([sys.executable, "-m", "course.cli", "check", "--root", str(tmp_path)], capture_output=True, text=True, env=env)
+    assert check.returncode == 1
+    assert f"::error file=quizzes/relationship-bank.yml,line={line},title=pass-mark-range::pass_mark 0 is outside 1–100" in check.stdout
+    build = run_mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", env_extra={"GITHUB_ACTIONS": "true"})
+    assert build.returncode == 1
+    assert f"::error file=quizzes/relationship-bank.yml,line={line},title=Course content::pass_mark 0 is outside 1–100" in build.stdout
+    # Without GitHub Actions, no workflow commands clutter the terminal.
+    plain = subprocess.run([sys.executable, "-m", "course.cli", "check", "--root", str(tmp_path)], capture_output=True, text=True,
+                           env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
+    assert "::error" not in plain.stdout + plain.stderr
+
+
+def test_annotation_values_are_escaped_so_text_cannot_start_a_command() -> None:
+    from course.annotations import annotation
+
+    line = annotation("quizzes/a,b.yml", 3, "rule: x", "50% done\n::warning::injected")
+    assert line == "::error file=quizzes/a%2Cb.yml,line=3,title=rule%3A x::50%25 done%0A::warning::injected"
+    assert "\n" not in line
