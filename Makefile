@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 PAPER ?= a4
 
-.PHONY: help serve build check handouts test chromium clean
+.PHONY: help serve build check handouts lesson test chromium clean
 
 help:
 	@echo "make serve   build the course and serve it at http://127.0.0.1:8000 (live reload)"
@@ -15,6 +15,7 @@ help:
 	@echo "make check   validate quizzes, embeds and links in well under a second (no site build)"
 	@echo "make handouts  build, then print the checklist, handouts and answer key to PDF in site/handouts/"
 	@echo "               (A4; US Letter with: make handouts PAPER=letter)"
+	@echo "make lesson NAME=first-impressions  start a lesson: skeleton, quiz and nav entry to fill in"
 	@echo "make test    the whole test suite, browser tests included"
 	@echo "make clean   remove site/ and .venv/"
 
@@ -32,6 +33,9 @@ build: $(STAMP)
 
 check: $(STAMP)
 	@$(PY) -m course.cli check
+
+lesson: $(STAMP)
+	@$(PY) -m course.cli new-lesson $(NAME) $(if $(TITLE),--title "$(TITLE)")
 
 # PDFs need a browser; nothing else in the build does.
 handouts: build

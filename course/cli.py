@@ -13,6 +13,7 @@ from course.handouts import ANSWER_KEY_URI, handout_problems, handout_uri
 from course.lesson_rules import check_lesson, pages_missing_from_nav
 from course.lessons import lesson_sources, nav_files, split_front_matter
 from course.links import check_links
+from course.scaffold import new_lesson
 from course.sources import ENCODING_MESSAGE, encoding_problem_line, read_quiz_files, read_text
 from course.validate import Problem, QuizCheck, check_course
 
@@ -106,16 +107,38 @@ def handouts(site: Path, paper: str, root: Path | None = None) -> int:
     return 0
 
 
+def new_lesson_command(root: Path, name: str | None, title: str | None) -> int:
+    """Write a lesson skeleton, its quiz and its nav entry; say what to do next."""
+    if not name:
+        print("Say which lesson to start, e.g. `make lesson NAME=first-impressions`.", file=sys.stderr)
+        return 2
+    try:
+        made = new_lesson(root, name, title)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in made:
+        print(f"{'updated' if path.name == 'mkdocs.yml' else 'wrote'} {path.relative_to(root)}")
+    print(f"Next: replace every TODO in docs/{name}.md and quizzes/{name}.yml, then run `make check` "
+          "(it lists each placeholder left, by line) and `make serve` to see the lesson.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit 1 when there is anything to fix."""
     parser = argparse.ArgumentParser(prog="python -m course.cli", description=__doc__)
-    parser.add_argument("command", choices=["check", "handouts"], help="check: validate the course content; handouts: print PDFs of a built site")
+    parser.add_argument("command", choices=["check", "handouts", "new-lesson"],
+                        help="check: validate the course content; handouts: print PDFs of a built site; new-lesson: start a lesson")
+    parser.add_argument("name", nargs="?", help="new-lesson: the lesson's file name, e.g. first-impressions")
+    parser.add_argument("--title", help="new-lesson: the lesson's title (default: from the name)")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     parser.add_argument("--site", type=Path, default=Path("site"), help="handouts: the built site (default: site)")
     parser.add_argument("--paper", choices=["a4", "letter"], default="a4", help="handouts: paper size (default: a4)")
     args = parser.parse_args(argv)
     if args.command == "handouts":
         return handouts(args.site.resolve(), args.paper, args.root.resolve())
+    if args.command == "new-lesson":
+        return new_lesson_command(args.root.resolve(), args.name, args.title)
     result = check(args.root.resolve())
     if result.problems:
         print(report(result), file=sys.stderr)

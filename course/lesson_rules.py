@@ -14,6 +14,7 @@ from typing import Any
 
 from course.handouts import key_points
 from course.lessons import lesson_problems, split_front_matter
+from course.scaffold import placeholder_lines
 from course.sources import find_embeds, lesson_objectives, outside_fences
 from course.validate import Problem
 
@@ -30,6 +31,7 @@ LESSON_RULES: dict[str, str] = {
     "lesson-quiz": "a lesson that embeds no quiz, several, or one outside 'Check your understanding'",
     "front-matter": "front matter that cannot be read, or an unknown or missing key",
     "not-in-nav": "a page in docs/ that the navigation does not list",
+    "placeholder": "a 'TODO' placeholder from `make lesson` still in the lesson",
 }
 
 WORDS_PER_MINUTE = 200
@@ -63,6 +65,10 @@ def check_lesson(src: str, text: str) -> list[Problem]:
         return [Problem(src, unreadable[0], "front-matter", unreadable[1])]
     offset = text[: len(text) - len(body)].count("\n")  # lines of front matter before the body
     problems = [Problem(src, None, "front-matter", message.split(": ", 1)[1]) for message in lesson_problems(src, meta)]
+    problems += [
+        Problem(src, line, "placeholder", "this line still holds a 'TODO' placeholder — write the text and remove 'TODO'")
+        for line in placeholder_lines(text)
+    ]
     problems += _length(src, meta, body)
     problems += _structure(src, body, offset)
     return problems

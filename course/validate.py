@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from course.items import ITEM_RULES, QUIZ_RULES, item_findings
 from course.model import DEFAULT_PASS_MARK, Option, Question, Quiz
+from course.scaffold import placeholder_lines
 from course.sources import (
     ENCODING_MESSAGE,
     Located,
@@ -73,12 +74,13 @@ RULES: dict[str, str] = {
     "unneeded-allow": "an 'allow' entry that waives a check the question passes anyway",
     "quiz-length": "a lesson quiz with fewer than 5 or more than 8 questions",
     "quiz-mix": "a lesson quiz whose questions are all 'single' or all 'multiple'",
+    "placeholder": "a 'TODO' placeholder from `make lesson` still in the quiz",
 }
 
 #: Problems that still let the site build (so `mkdocs serve` keeps working); `--strict` fails on them.
 WARNING_RULES = frozenset({
     "quiz-not-embedded", "see-page-missing", "see-anchor-missing", "objective-not-assessed", "objective-unknown",
-    *ITEM_RULES, *QUIZ_RULES, "unneeded-allow", "quiz-length", "quiz-mix",
+    *ITEM_RULES, *QUIZ_RULES, "unneeded-allow", "quiz-length", "quiz-mix", "placeholder",
 })
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -385,6 +387,12 @@ def _check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem], Locat
         return None, problems, located
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     quiz = _build(quiz_id, data, version, file)
+    placeholders = [
+        Problem(file, line, "placeholder", "this line still holds a 'TODO' placeholder — write the text and remove 'TODO'", question_near(text, line))
+        for line in placeholder_lines(text)
+    ]
+    if placeholders:
+        return quiz, placeholders, located  # item-writing cues are noise until the text is written
     return quiz, _item_problems(quiz, located), located
 
 

@@ -71,7 +71,7 @@ def test_a_lesson_quiz_has_five_to_eight_questions_of_both_kinds() -> None:
 
 
 def test_every_lesson_rule_is_tested_and_documented() -> None:
-    tested = set(MUTATIONS) | {"not-in-nav"}
+    tested = set(MUTATIONS) | {"not-in-nav", "placeholder"}
     assert tested == set(LESSON_RULES)
     guide = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
     table = guide[guide.index("{ #lesson-rules }") :]
@@ -122,3 +122,43 @@ def test_history_works_for_a_lesson_not_committed_yet(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Last updated" not in (root / "site" / NAME / "index.html").read_text(encoding="utf-8")
     assert "Last updated" in (root / "site" / "relationship-bank" / "index.html").read_text(encoding="utf-8")
+
+
+def test_make_lesson_writes_a_skeleton_whose_placeholders_the_checks_name(tmp_path, capsys) -> None:
+    from course.validate import check_quiz
+
+    root = copy_course(tmp_path)
+    assert cli.main(["new-lesson", NAME, "--root", str(root), "--title", TITLE]) == 0
+    assert f"wrote docs/{NAME}.md" in capsys.readouterr().out
+    assert cli.lesson_order(root / "mkdocs.yml")[-1] == f"{NAME}.md", "listed last under Lessons"
+    lesson = (root / "docs" / f"{NAME}.md").read_text(encoding="utf-8")
+    quiz = (root / "quizzes" / f"{NAME}.yml").read_text(encoding="utf-8")
+
+    assert cli.main(["check", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    first_todo = next(n for n, line in enumerate(lesson.splitlines(), 1) if "TODO" in line)
+    assert f"docs/{NAME}.md:{first_todo}: this line still holds a 'TODO' placeholder — write the text and remove 'TODO'" in err
+    quiz_todo = next(n for n, line in enumerate(quiz.splitlines(), 1) if "TODO" in line)
+    assert f"quizzes/{NAME}.yml:{quiz_todo}: question 'question-1': this line still holds a 'TODO' placeholder" in err
+    # Structure is right from the start: only the writing is missing.
+    assert not any("no section" in line or "anchor" in line or "objectives" in line for line in err.splitlines()), err
+
+    # The quiz skeleton is a valid quiz once its placeholders are written.
+    filled = quiz.replace("TODO ", "Written ")
+    written, problems = check_quiz(f"quizzes/{NAME}.yml", filled)
+    assert written is not None and not [p for p in problems if p.fatal], [str(p) for p in problems]
+    assert not [p for p in problems if p.rule in {"placeholder", "same-position", "feedback-missing"}], [str(p) for p in problems]
+
+    # Written properly (here: the fixture lesson and quiz), the new lesson passes.
+    (root / "docs" / f"{NAME}.md").write_text(lesson_text(NAME, TITLE), encoding="utf-8")
+    (root / "quizzes" / f"{NAME}.yml").write_text(quiz_text(NAME, TITLE), encoding="utf-8")
+    assert cli.main(["check", "--root", str(root)]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "expected"), [("First Impressions", "is not a lesson name"), ("relationship-bank", "already exists")])
+def test_make_lesson_refuses_a_bad_or_taken_name(tmp_path, capsys, name: str, expected: str) -> None:
+    root = copy_course(tmp_path)
+    before = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert cli.main(["new-lesson", name, "--root", str(root)]) == 1
+    assert expected in capsys.readouterr().err
+    assert (root / "mkdocs.yml").read_text(encoding="utf-8") == before, "nothing half-done"
