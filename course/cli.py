@@ -14,7 +14,7 @@ from course.lesson_rules import check_lesson, pages_missing_from_nav
 from course.lessons import lesson_sources, nav_files, split_front_matter
 from course.links import check_links
 from course.scaffold import new_lesson
-from course.sources import ENCODING_MESSAGE, encoding_problem_line, read_quiz_files, read_text
+from course.sources import ENCODING_MESSAGE, read_quiz_files, read_text, undecodable_line
 from course.validate import Problem, QuizCheck, check_course
 
 __all__ = ["check", "handouts", "report", "main"]
@@ -51,11 +51,11 @@ def check(root: Path) -> QuizCheck:
     nav = read_nav(root / "mkdocs.yml")
     lessons = lesson_sources(nav)
     result = check_course(read_quiz_files(root / "quizzes", root), pages, lessons=lessons)
-    result.problems.extend(
-        Problem(f"docs/{src}", line, "encoding", ENCODING_MESSAGE)
-        for src, text in pages.items()
-        if (line := encoding_problem_line(text))
-    )
+    # Every text file an editor may touch, pages included (quiz files are checked with the quizzes).
+    for folder in (docs, root / "data"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file() and (line := undecodable_line(path)):
+                result.problems.append(Problem(path.relative_to(root).as_posix(), line, "encoding", ENCODING_MESSAGE))
     others = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
     generated = {handout_uri(src) for src in lessons} | {ANSWER_KEY_URI}
     result.problems.extend(check_links(pages, others, generated))

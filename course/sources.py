@@ -27,6 +27,8 @@ __all__ = [
     "yaml_reading",
     "encoding_problem_line",
     "ENCODING_MESSAGE",
+    "TEXT_SUFFIXES",
+    "undecodable_line",
 ]
 
 Path_ = tuple[str | int, ...]
@@ -309,6 +311,17 @@ def read_text(path: Path) -> str:
 
 #: What an editor is told about a file that is not UTF-8 (after 'path:line: ').
 ENCODING_MESSAGE = "this line has characters that are not UTF-8 — save the file as UTF-8 (most editors: 'Save with encoding')"
+
+
+#: The text files of the course (its other files, such as images and PDFs, are binary).
+TEXT_SUFFIXES = frozenset({".md", ".yml", ".yaml", ".svg", ".css", ".js", ".html", ".txt", ".json"})
+
+
+def undecodable_line(path: Path) -> int | None:
+    """The first line of a text file that is not UTF-8, or None when it all reads (or is not text)."""
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return None
+    return encoding_problem_line(read_text(path))
 
 
 def encoding_problem_line(text: str) -> int | None:

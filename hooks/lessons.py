@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from course import lessons, preview
 from course.lesson_rules import check_lesson, pages_missing_from_nav
-from course.sources import ENCODING_MESSAGE, encoding_problem_line, find_embeds, read_text
+from course.sources import ENCODING_MESSAGE, find_embeds, read_text, undecodable_line
 
 log = get_plugin_logger("lessons")
 
@@ -32,17 +32,17 @@ def _is_lesson(page: Page) -> bool:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Stop on a page not saved as UTF-8, naming its file and line (MkDocs itself would crash)."""
+    """Stop on a text file not saved as UTF-8, naming its file and line (on a page MkDocs would crash)."""
     problems = []
-    for file in files.documentation_pages():
+    for file in files:
         if file.abs_src_path is None:
             continue
-        text = read_text(Path(file.abs_src_path))
-        line = encoding_problem_line(text)
+        line = undecodable_line(Path(file.abs_src_path))
         if line:
             problems.append(f"docs/{file.src_uri}:{line}: {ENCODING_MESSAGE}")
-            # The readable rest, so the preview can finish its build and show the problem.
-            file.content_string = text
+            if file.is_documentation_page():
+                # The readable rest, so the preview can finish its build and show the problem.
+                file.content_string = read_text(Path(file.abs_src_path))
     if problems and not preview.STATE.hold("\n".join(problems)):
         raise PluginError("\n".join(problems))
     if config.nav:  # without a nav, MkDocs lists every page itself

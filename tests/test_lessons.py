@@ -126,3 +126,22 @@ def test_a_page_not_saved_as_utf8_is_named_by_check_and_build(tmp_path: Path) ->
     build = run_mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert build.returncode == 1 and expected in build.stderr, build.stderr
     assert "Traceback" not in build.stderr and "UnicodeDecodeError" not in build.stderr
+
+
+def test_any_text_file_not_saved_as_utf8_is_named(tmp_path: Path) -> None:
+    """Not only pages: a stylesheet or diagram with a stray byte is named too, by check and build."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.lesson_fixture import copy_course
+
+    root = copy_course(tmp_path)
+    diagram = root / "docs" / "assets" / "diagrams" / "relationship-bank.svg"
+    diagram.write_bytes(diagram.read_bytes().replace(b"<title", b"<title \xff", 1))
+    line = next(n for n, text in enumerate(diagram.read_bytes().split(b"\n"), 1) if b"\xff" in text)
+    expected = f"docs/assets/diagrams/relationship-bank.svg:{line}: this line has characters that are not UTF-8"
+    check = subprocess.run([sys.executable, "-m", "course.cli", "check", "--root", str(root)], capture_output=True, text=True)
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
+    build = run_mkdocs_build(root / "mkdocs.yml", root / "site")
+    assert build.returncode == 1 and expected in build.stderr, build.stderr
