@@ -18,6 +18,7 @@ __all__ = [
     "Lesson",
     "front_matter_problem",
     "split_front_matter",
+    "lesson_id",
     "lesson_sources",
     "nav_files",
     "lesson_problems",
@@ -42,6 +43,11 @@ class Lesson:
     description: str = ""
     #: The id of the quiz the lesson embeds, whose progress the home page shows.
     quiz: str = ""
+
+
+def lesson_id(src: str) -> str:
+    """A lesson's short name for saved progress: its file name without '.md'."""
+    return src.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 def nav_files(items: Any) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from course import lessons, preview
+from course import completion, lessons, preview
+from course.completion import CERTIFICATE_MARKER
 from course.lesson_rules import check_lesson, pages_missing_from_nav
 from course.sources import ENCODING_MESSAGE, find_embeds, read_text, undecodable_line
 
@@ -20,6 +22,11 @@ log = get_plugin_logger("lessons")
 
 #: The navigation section whose pages are the course's lessons, in order.
 LESSONS_SECTION = "Lessons"
+#: Where the home page wants the learner's progress against the completion rule.
+PROGRESS_MARKER = "<!-- course-progress -->"
+
+_rule = completion.CompletionRule()
+_files = Files([])
 
 
 def _minutes(value: Any) -> int:
@@ -32,7 +39,9 @@ def _is_lesson(page: Page) -> bool:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Stop on a text file not saved as UTF-8, naming its file and line (on a page MkDocs would crash)."""
+    """Remember the files (for links to the certificate); stop on a text file not saved as UTF-8, naming its file and line (on a page MkDocs would crash)."""
+    global _files
+    _files = files
     problems = []
     for file in files:
         if file.abs_src_path is None:
@@ -68,19 +77,32 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
     """Show a lesson's estimated time right under its title."""
+    if not _is_lesson(page):
+        return html
+    # Marks the lesson as opened, for a completion rule that asks for it.
+    html = lessons.insert_after_title(html, f'<span data-lesson-visit="{escape(lessons.lesson_id(page.file.src_uri))}" hidden></span>')
     minutes = page.meta.get("reading_time")
-    if _is_lesson(page) and isinstance(minutes, int):
+    if isinstance(minutes, int):
         return lessons.insert_after_title(html, lessons.render_reading_time(minutes))
     return html
 
 
+def _course_lessons(page: Page, nav: Navigation) -> list[Section | Page]:
+    section = next((item for item in nav.items if isinstance(item, Section) and item.title == LESSONS_SECTION), None)
+    return [child for child in section.children if isinstance(child, Page)] if section else []
+
+
+def _quiz_of(page: Page) -> str:
+    return next((quiz_id for quiz_id, _ in find_embeds(page.markdown or "")), "")
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Fill the home page's learning path once every lesson's front matter has been read."""
-    if page.content and lessons.LEARNING_PATH_MARKER in page.content:
-        section = next(
-            (item for item in nav.items if isinstance(item, Section) and item.title == LESSONS_SECTION), None
-        )
-        pages = [child for child in section.children if isinstance(child, Page)] if section else []
+    """Fill the learning path, the course progress and the certificate once every lesson has been read."""
+    content = page.content or ""
+    if not any(marker in content for marker in (lessons.LEARNING_PATH_MARKER, PROGRESS_MARKER, CERTIFICATE_MARKER)):
+        return context
+    pages = _course_lessons(page, nav)
+    if lessons.LEARNING_PATH_MARKER in content:
         path = [
             lessons.Lesson(
                 number=number,
@@ -88,9 +110,29 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 url=child.file.url_relative_to(page.file),
                 minutes=_minutes(child.meta.get("reading_time")),
                 description=str(child.meta.get("description") or ""),
-                quiz=next((quiz_id for quiz_id, _ in find_embeds(child.markdown or "")), ""),
+                quiz=_quiz_of(child),
             )
             for number, child in enumerate(pages, start=1)
         ]
-        page.content = lessons.fill_learning_path(page.content, path)
+        content = lessons.fill_learning_path(content, path)
+    course = [
+        completion.CourseLesson(lessons.lesson_id(child.file.src_uri), child.title or child.file.src_uri, child.file.url_relative_to(page.file), _quiz_of(child))
+        for child in pages
+    ]
+    if PROGRESS_MARKER in content:
+        found = next((f for f in _files if f.src_uri == completion.CERTIFICATE_URI), None)
+        certificate = found.url_relative_to(page.file) if found else completion.CERTIFICATE_URI
+        content = content.replace(PROGRESS_MARKER, completion.render_progress(_rule, course, certificate), 1)
+    if CERTIFICATE_MARKER in content:
+        content = content.replace(CERTIFICATE_MARKER, completion.render_certificate(_rule, course, config.site_name), 1)
+    page.content = content
     return context
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Read the course's one completion rule (mkdocs.yml `extra: completion:`)."""
+    global _rule
+    _rule, problems = completion.read_rule(config.extra)
+    if problems:
+        raise PluginError("\n".join(problems))
+    return config

@@ -145,3 +145,23 @@ def test_any_text_file_not_saved_as_utf8_is_named(tmp_path: Path) -> None:
     assert check.returncode == 1 and expected in check.stderr, check.stderr
     build = run_mkdocs_build(root / "mkdocs.yml", root / "site")
     assert build.returncode == 1 and expected in build.stderr, build.stderr
+
+
+def test_the_completion_rule_is_read_from_one_setting_and_checked() -> None:
+    from course.completion import CompletionRule, read_rule
+
+    assert read_rule({}) == (CompletionRule(("quizzes",)), [])
+    assert read_rule({"completion": {"require": ["visits", "quizzes"]}})[0].describe() == "every lesson opened and its quiz passed"
+    rule, problems = read_rule({"completion": {"require": ["quizes"]}})
+    assert problems == ["mkdocs.yml: extra: completion: 'require: ['quizes']' is not a list of quizzes or visits — e.g. 'require: [quizzes]' or 'require: [quizzes, visits]'"]
+
+
+def test_a_misspelt_completion_rule_stops_the_build(tmp_path: Path) -> None:
+    from tests.lesson_fixture import copy_course
+
+    root = copy_course(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("\n    require: [quizzes]\n", "\n    require: [quizes]\n", 1), encoding="utf-8")
+    result = run_mkdocs_build(config, root / "site")
+    assert result.returncode == 1 and "mkdocs.yml: extra: completion: 'require: ['quizes']'" in result.stderr
+    assert "Traceback" not in result.stderr

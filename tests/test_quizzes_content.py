@@ -123,7 +123,8 @@ def test_one_small_script_and_stylesheet_shared_by_every_page(site_dir: Path) ->
     # Budgets as sent over the wire (gzip), for the one script and the one stylesheet of every page.
     import gzip
 
-    assert len(gzip.compress(script.read_bytes())) < 5_000
+    # One script for quizzes, progress, the certificate and the checklist, cached once for every page.
+    assert len(gzip.compress(script.read_bytes())) < 7_000
     assert len(gzip.compress(style.read_bytes())) < 5_000
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
