@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 PAPER ?= a4
 
-.PHONY: help serve build check handouts lesson test chromium clean
+.PHONY: help serve build check handouts lesson lms test chromium clean
 
 help:
 	@echo "make serve   build the course and serve it at http://127.0.0.1:8000 (live reload)"
@@ -34,6 +34,10 @@ build: $(STAMP)
 check: $(STAMP)
 	@$(PY) -m course.cli check
 
+# SCORM 1.2 and SCORM 2004 packages of the whole course, ready to upload to an LMS.
+lms: $(STAMP)
+	$(PY) -m course.cli lms --out dist
+
 lesson: $(STAMP)
 	@$(PY) -m course.cli new-lesson $(NAME) $(if $(TITLE),--title "$(TITLE)")
 
@@ -45,7 +49,18 @@ handouts: build
 chromium: $(STAMP)
 	@$(PY) -m course.browser >/dev/null
 
-test: $(STAMP)
+# The real LMS clients the tests use (scorm-again, the SCORM XSDs), pinned by tests/js/package-lock.json.
+# Node.js and npm come from Debian's packages when missing and run as root; otherwise we say how.
+NODE_STAMP := tests/js/node_modules/.installed-stamp
+$(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "make test needs Node.js and npm for its LMS tests: install them (Debian/Ubuntu: sudo apt-get install nodejs npm)" >&2; exit 1; fi; }
+	npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+test: $(STAMP) $(NODE_STAMP)
 	@CHROMIUM="$$($(PY) -m course.browser)" && export CHROMIUM && $(PY) -m pytest
 
 clean:

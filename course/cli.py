@@ -68,8 +68,8 @@ def check(root: Path) -> QuizCheck:
     return result
 
 
-def read_nav(config_file: Path) -> Any:
-    """The `nav` setting of mkdocs.yml, read without MkDocs (its own tags such as !ENV ignored)."""
+def read_settings(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml, read without MkDocs (its own tags such as !ENV ignored)."""
     import yaml
 
     class _Loader(yaml.SafeLoader):
@@ -77,8 +77,14 @@ def read_nav(config_file: Path) -> Any:
 
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     if not config_file.is_file():
-        return []
-    return (yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}).get("nav")
+        return {}
+    settings = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)
+    return settings if isinstance(settings, dict) else {}
+
+
+def read_nav(config_file: Path) -> Any:
+    """The `nav` setting of mkdocs.yml."""
+    return read_settings(config_file).get("nav")
 
 
 def lesson_order(config_file: Path) -> list[str]:
@@ -107,6 +113,40 @@ def handouts(site: Path, paper: str, root: Path | None = None) -> int:
     return 0
 
 
+def lms(root: Path, out: Path) -> int:
+    """Build the site for packaging (plain .html links, no server needed) and write the LMS packages."""
+    import subprocess
+    import tempfile
+
+    from course.completion import CourseLesson, read_rule
+    from course.lessons import lesson_id
+    from course.packages import STANDARDS, build_package
+    from course.sources import find_embeds
+
+    config = root / "mkdocs.yml"
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "-f", str(config), "-d", str(site)],
+                               cwd=root, capture_output=True, text=True)
+        if built.returncode != 0:
+            print(built.stderr, file=sys.stderr)
+            return 1
+        settings = read_settings(config)
+        rule, problems = read_rule(settings.get("extra"))
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            return 1
+        lessons = []
+        for src in lesson_sources(settings.get("nav")):
+            embeds = find_embeds(read_text(root / "docs" / src))
+            lessons.append(CourseLesson(lesson_id(src), src, src.removesuffix(".md") + ".html", embeds[0][0] if embeds else ""))
+        title = str(settings.get("site_name") or "Course")
+        for standard, name in STANDARDS.items():
+            made = build_package(standard, site, out / f"promises-kept-{standard}.zip", title, rule, lessons)
+            print(f"{made}  ({name})")
+    return 0
+
+
 def new_lesson_command(root: Path, name: str | None, title: str | None) -> int:
     """Write a lesson skeleton, its quiz and its nav entry; say what to do next."""
     if not name:
@@ -127,7 +167,8 @@ def new_lesson_command(root: Path, name: str | None, title: str | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit 1 when there is anything to fix."""
     parser = argparse.ArgumentParser(prog="python -m course.cli", description=__doc__)
-    parser.add_argument("command", choices=["check", "handouts", "new-lesson"],
+    parser.add_argument("--out", type=Path, default=Path("dist"), help="lms: where the packages go (default: dist)")
+    parser.add_argument("command", choices=["check", "handouts", "new-lesson", "lms"],
                         help="check: validate the course content; handouts: print PDFs of a built site; new-lesson: start a lesson")
     parser.add_argument("name", nargs="?", help="new-lesson: the lesson's file name, e.g. first-impressions")
     parser.add_argument("--title", help="new-lesson: the lesson's title (default: from the name)")
@@ -137,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "handouts":
         return handouts(args.site.resolve(), args.paper, args.root.resolve())
+    if args.command == "lms":
+        return lms(args.root.resolve(), args.out.resolve())
     if args.command == "new-lesson":
         return new_lesson_command(args.root.resolve(), args.name, args.title)
     result = check(args.root.resolve())

