@@ -215,6 +215,8 @@
     /* Restore whenever there is suspend data: many LMSs never say cmi.entry=resume. */
     if (suspended) unpack(suspended);
     var name = adapter.get(api, adapter.fields.name);
+    /* LMSs give "Last, First": the certificate says "First Last". */
+    name = String(name || "").replace(/^\s*([^,]+),\s*(.+?)\s*$/, "$2 $1");
     if (name) {
       try { window.localStorage.setItem("promises-kept:learner-name", JSON.stringify(name)); } catch (error) { /* fine */ }
     }

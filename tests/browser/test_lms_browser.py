@@ -49,12 +49,14 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def lms_page(standard: str) -> str:
     spec = STANDARDS[standard]
+    name_line = "api.cmi.core.student_name = 'Lovelace, Ada';" if standard == "scorm12" else "api.cmi.learner_name = 'Lovelace, Ada';"
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>Test LMS</title>
 <script src="/lms/api.js"></script>
 <script>
   window.__lms = {{ commits: 0, finishes: 0 }};
   var api = new {spec['cls']}({{ autocommit: false, logLevel: 5 }});
   if (window.__seed) api.loadFromFlattenedJSON(window.__seed);
+  {name_line}
   api.on("{spec['commit']}", function () {{ window.__lms.commits++; }});
   api.on("{spec['finish']}", function () {{ window.__lms.finishes++; }});
   window.{spec['global']} = window.__api = api;
@@ -174,6 +176,10 @@ def test_a_learner_takes_the_course_and_the_lms_records_it(context: BrowserConte
     expect(frame.locator(f'form[data-quiz="{lessons[-1]}"]')).to_have_attribute("data-scored", "passed")
     relaunch.frame_locator("#sco").locator("#pk-course").evaluate("frame => frame.src = 'course/index.html'")
     expect(frame.locator("[data-course-done]")).to_be_visible()
+    # The certificate takes the learner's name from the LMS and says who keeps the record.
+    relaunch.frame_locator("#sco").locator("#pk-course").evaluate("frame => frame.src = 'course/certificate.html'")
+    expect(frame.locator("[data-certificate-learner]")).to_have_text("Ada Lovelace")
+    expect(frame.locator(".pk-certificate__honest")).to_contain_text("Your learning system holds the official record")
     second.close()
 
 

@@ -425,6 +425,10 @@
       });
       return;
     }
+    if (lms()) {
+      element.querySelector(".pk-certificate__honest").textContent =
+        "Your learning system holds the official record of this course; this certificate shows the results it keeps.";
+    }
     var body = element.querySelector("[data-certificate-rows]");
     state.rows.forEach(function (row) {
       var tr = document.createElement("tr");
