@@ -34,7 +34,7 @@ build: $(STAMP)
 check: $(STAMP)
 	@$(PY) -m course.cli check
 
-# SCORM 1.2 and SCORM 2004 packages of the whole course, ready to upload to an LMS.
+# SCORM 1.2, SCORM 2004 and cmi5 packages of the whole course, ready to upload to an LMS.
 lms: $(STAMP)
 	$(PY) -m course.cli lms --out dist
 
@@ -60,8 +60,16 @@ $(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-test: $(STAMP) $(NODE_STAMP)
+# Ralph, a real Learning Record Store for the cmi5 tests, in its own virtualenv (its pins clash with MkDocs').
+LRS := .venv-lrs
+LRS_STAMP := $(LRS)/.installed-stamp
+$(LRS_STAMP): tests/lrs-requirements.txt
+	@test -x $(LRS)/bin/python || $(PYTHON) -m venv $(LRS)
+	$(LRS)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/lrs-requirements.txt
+	@touch $@
+
+test: $(STAMP) $(NODE_STAMP) $(LRS_STAMP)
 	@CHROMIUM="$$($(PY) -m course.browser)" && export CHROMIUM && $(PY) -m pytest
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site dist $(VENV) $(LRS) tests/js/node_modules

@@ -1,4 +1,4 @@
-"""LMS packages of the built course: SCORM 1.2 and SCORM 2004 (4th edition), one SCO for the whole course.
+"""LMS packages of the built course: SCORM 1.2, SCORM 2004 (4th edition) and cmi5, one SCO / AU for the whole course.
 
 The zip holds a launch page at its root (course/lms/launch.html and launch.js), which keeps the
 one API session and shows the site, built for packaging, in a frame from `course/`. The manifest
@@ -18,10 +18,14 @@ from pathlib import Path
 
 from course.completion import CompletionRule, CourseLesson
 
-__all__ = ["STANDARDS", "build_package", "manifest"]
+__all__ = ["CMI5_AU", "CMI5_COURSE", "STANDARDS", "build_package", "cmi5_structure", "manifest"]
 
 HERE = Path(__file__).resolve().parent / "lms"
-STANDARDS = {"scorm12": "SCORM 1.2", "scorm2004": "SCORM 2004 4th Edition"}
+STANDARDS = {"scorm12": "SCORM 1.2", "scorm2004": "SCORM 2004 4th Edition", "cmi5": "cmi5"}
+#: The IRIs that name the course and its one AU in a cmi5 package; an LMS keys its records on them.
+CMI5_COURSE = "urn:promises-kept:course"
+CMI5_AU = "urn:promises-kept:course:au"
+CMI5_NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 _NS = {
     "scorm12": {
         "": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
@@ -92,6 +96,22 @@ def manifest(standard: str, title: str, files: Sequence[str]) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
+def cmi5_structure(title: str, description: str) -> bytes:
+    """cmi5.xml: one course with one AU, passed and completed together, mastery at the whole course."""
+    ET.register_namespace("", CMI5_NS)
+    q = lambda name: f"{{{CMI5_NS}}}{name}"  # noqa: E731 - a local shorthand
+    root = ET.Element(q("courseStructure"))
+    course = _sub(root, q("course"), id=CMI5_COURSE)
+    for parent in (course,):
+        _sub(_sub(parent, q("title")), q("langstring"), title, lang="en")
+        _sub(_sub(parent, q("description")), q("langstring"), description, lang="en")
+    au = _sub(root, q("au"), id=CMI5_AU, moveOn="CompletedAndPassed", masteryScore="1.0", launchMethod="AnyWindow")
+    _sub(_sub(au, q("title")), q("langstring"), title, lang="en")
+    _sub(_sub(au, q("description")), q("langstring"), description, lang="en")
+    _sub(au, q("url"), "launch.html")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
 def _launch_page(standard: str, title: str, rule: CompletionRule, lessons: Sequence[CourseLesson]) -> str:
     page = (HERE / "launch.html").read_text(encoding="utf-8")
     data = json.dumps([{"id": l.id, "quiz": l.quiz} for l in lessons])
@@ -106,7 +126,10 @@ def build_package(standard: str, site: Path, target: Path, title: str, rule: Com
     files = ["launch.html", "launch.js", *(f"course/{p.relative_to(site).as_posix()}" for p in site_files)]
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("imsmanifest.xml", manifest(standard, title, files))
+        if standard == "cmi5":
+            archive.writestr("cmi5.xml", cmi5_structure(title, f"{title}: the whole course, every lesson and its quiz, as one unit."))
+        else:
+            archive.writestr("imsmanifest.xml", manifest(standard, title, files))
         archive.writestr("launch.html", _launch_page(standard, title, rule, lessons))
         archive.write(HERE / "launch.js", "launch.js")
         for path in site_files:

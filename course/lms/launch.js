@@ -98,9 +98,9 @@
     say("Your progress is not being recorded by your learning system right now; it is kept in this browser.");
   }
 
-  function set(name, value) {
+  var set = function (name, value) {
     if (live && !adapter.set(api, name, value)) failed("to store " + name);
-  }
+  };
 
   function read(key) {
     try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (error) { return null; }
@@ -158,7 +158,7 @@
     timer = window.setTimeout(function () { if (live && !adapter.commit(api)) failed("to commit"); }, 400);
   }
 
-  function report() {
+  var report = function () {
     if (!live) return;
     var state = progress();
     var score = Math.round((100 * state.done) / Math.max(1, state.total));
@@ -171,7 +171,7 @@
     adapter.status(complete, score / 100).forEach(function (pair) { set(pair[0], pair[1]); });
     set(adapter.fields.suspend, pack());
     commitSoon();
-  }
+  };
 
   window.PromisesKept = {
     /* A quiz was checked: one interaction per question, then the course's score and status. */
@@ -203,30 +203,189 @@
     live = false;
   }
 
-  var start = "index.html";
-  if (!api) {
-    say("No learning system was found, so your progress is kept in this browser only.");
-  } else if (!adapter.start(api)) {
-    console.error("Promises Kept: the LMS did not start a session (error " + adapter.error(api) + ")");
-    say("Your progress is not being recorded by your learning system right now; it is kept in this browser.");
-  } else {
-    live = true;
-    var suspended = adapter.get(api, adapter.fields.suspend);
-    /* Restore whenever there is suspend data: many LMSs never say cmi.entry=resume. */
-    if (suspended) unpack(suspended);
-    var name = adapter.get(api, adapter.fields.name);
+  function scormStart() {
+    var start = "index.html";
+    if (!api) {
+      say("No learning system was found, so your progress is kept in this browser only.");
+    } else if (!adapter.start(api)) {
+      console.error("Promises Kept: the LMS did not start a session (error " + adapter.error(api) + ")");
+      say("Your progress is not being recorded by your learning system right now; it is kept in this browser.");
+    } else {
+      live = true;
+      var suspended = adapter.get(api, adapter.fields.suspend);
+      /* Restore whenever there is suspend data: many LMSs never say cmi.entry=resume. */
+      if (suspended) unpack(suspended);
+      learner(adapter.get(api, adapter.fields.name));
+      var bookmark = adapter.get(api, adapter.fields.location);
+      if (safePage(bookmark)) start = bookmark;
+      report();
+    }
+    show(start);
+    window.addEventListener("pagehide", finish);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden" && live) adapter.commit(api);
+    });
+  }
+
+  function learner(name) {
     /* LMSs give "Last, First": the certificate says "First Last". */
     name = String(name || "").replace(/^\s*([^,]+),\s*(.+?)\s*$/, "$2 $1");
-    if (name) {
-      try { window.localStorage.setItem("promises-kept:learner-name", JSON.stringify(name)); } catch (error) { /* fine */ }
-    }
-    var bookmark = adapter.get(api, adapter.fields.location);
-    if (bookmark && /^[\w./#-]+$/.test(bookmark) && bookmark.indexOf("..") === -1) start = bookmark;
-    report();
+    if (!name) return;
+    try { window.localStorage.setItem("promises-kept:learner-name", JSON.stringify(name)); } catch (error) { /* fine */ }
   }
-  document.getElementById("pk-course").src = "course/" + start;
-  window.addEventListener("pagehide", finish);
-  document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden" && live) adapter.commit(api);
-  });
+
+  function safePage(page) {
+    return typeof page === "string" && /^[\w./#-]+$/.test(page) && page.indexOf("..") === -1;
+  }
+
+  function show(page) {
+    document.getElementById("pk-course").src = "course/" + page;
+  }
+
+  /* ---- cmi5: xAPI statements to the LRS the LMS names in the launch URL ---- */
+
+  var CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
+  var MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
+  var SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
+  var VERBS = {
+    initialized: "http://adlnet.gov/expapi/verbs/initialized", passed: "http://adlnet.gov/expapi/verbs/passed",
+    completed: "http://adlnet.gov/expapi/verbs/completed", terminated: "http://adlnet.gov/expapi/verbs/terminated"
+  };
+
+  function uuid() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, function (c) {
+      return (c ^ (window.crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16);
+    });
+  }
+
+  function cmi5Start() {
+    var params = new URLSearchParams(window.location.search);
+    var launch = {};
+    ["endpoint", "fetch", "actor", "registration", "activityId"].forEach(function (key) { launch[key] = params.get(key); });
+    if (!launch.endpoint || !launch.fetch || !launch.actor || !launch.registration || !launch.activityId) {
+      say("No learning system launched this course, so your progress is kept in this browser only.");
+      show("index.html");
+      return;
+    }
+    var endpoint = launch.endpoint.replace(/\/?$/, "/");
+    var actor = JSON.parse(launch.actor);
+    var tokenKey = "promises-kept:cmi5-token:" + launch.registration;
+    var token = null;
+    var context = {};
+    var queue = Promise.resolve();
+    var sent = {};
+    var launchData = {};
+
+    function xapi(path, options) {
+      options = options || {};
+      var headers = { "X-Experience-API-Version": "1.0.3", Authorization: "Basic " + token };
+      if (options.body) headers["Content-Type"] = "application/json";
+      return window.fetch(endpoint + path, { method: options.method || "GET", headers: headers, body: options.body, keepalive: !!options.keepalive })
+        .then(function (response) {
+          if (!response.ok && response.status !== 404) throw new Error("LRS answered " + response.status + " to " + path);
+          return response;
+        });
+    }
+
+    function stateUrl(stateId) {
+      return "activities/state?stateId=" + encodeURIComponent(stateId) + "&activityId=" + encodeURIComponent(launch.activityId) +
+        "&agent=" + encodeURIComponent(JSON.stringify(actor)) + "&registration=" + encodeURIComponent(launch.registration);
+    }
+
+    function statement(verb, result, keepalive) {
+      if (sent[verb]) return queue;
+      sent[verb] = true;
+      var categories = [{ id: CMI5 }];
+      if (verb === "passed" || verb === "completed") categories.push({ id: MOVEON });
+      var ctx = JSON.parse(JSON.stringify(context));
+      ctx.registration = launch.registration;
+      ctx.contextActivities = ctx.contextActivities || {};
+      ctx.contextActivities.category = (ctx.contextActivities.category || []).concat(categories);
+      var body = { id: uuid(), actor: actor, verb: { id: VERBS[verb], display: { "en-US": verb } },
+        object: { id: launch.activityId, objectType: "Activity" }, context: ctx, timestamp: new Date().toISOString() };
+      if (result) body.result = result;
+      /* In order, one after the other: initialized first, terminated last. */
+      queue = queue.then(function () { return xapi("statements", { method: "POST", body: JSON.stringify(body), keepalive: keepalive }); })
+        .catch(function (error) { failed("a statement (" + error.message + ")"); });
+      return queue;
+    }
+
+    function duration() {
+      return "PT" + Math.round((Date.now() - started) / 1000) + "S";
+    }
+
+    adapter = {
+      fields: {},
+      commit: function () { return true; },
+      error: function () { return "see the console"; }
+    };
+    set = function () {};
+    report = function () {
+      if (!live) return;
+      var state = progress();
+      complete = complete || state.done === state.total;
+      var scaled = complete ? 1 : state.done / Math.max(1, state.total);
+      xapi(stateUrl("promises-kept-suspend"), { method: "PUT", body: pack() }).catch(function (error) { failed("the saved state (" + error.message + ")"); });
+      var mastery = typeof launchData.masteryScore === "number" ? launchData.masteryScore : 1;
+      if (complete && scaled >= mastery) {
+        statement("passed", { score: { scaled: scaled }, success: true, duration: duration() });
+        statement("completed", { completion: true, duration: duration() });
+      }
+    };
+    window.PromisesKept.opened = function (href) {
+      var base = new URL("course/", window.location.href).href;
+      if (href.indexOf(base) === 0) {
+        try { window.sessionStorage.setItem(tokenKey + ":page", href.slice(base.length)); } catch (error) { /* fine */ }
+      }
+      report();
+    };
+    window.PromisesKept.scored = function () { report(); };
+
+    var known = null;
+    try { known = window.sessionStorage.getItem(tokenKey); } catch (error) { known = null; }
+    /* The fetch URL gives its token once: keep it for reloads of this page. */
+    var tokenReady = known ? Promise.resolve(known) : window.fetch(launch.fetch, { method: "POST" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        if (!data["auth-token"]) throw new Error(data["error-text"] || "no auth-token");
+        try { window.sessionStorage.setItem(tokenKey, data["auth-token"]); } catch (error) { /* fine */ }
+        return data["auth-token"];
+      });
+    tokenReady.then(function (value) {
+      token = value;
+      return xapi(stateUrl("LMS.LaunchData")).then(function (response) { return response.json(); });
+    }).then(function (data) {
+      launchData = data || {};
+      context = launchData.contextTemplate || {};
+      live = true;
+      return xapi(stateUrl("promises-kept-suspend")).then(function (response) { return response.status === 404 ? "" : response.text(); });
+    }).then(function (suspended) {
+      if (suspended) unpack(suspended);
+      statement("initialized");
+      var page = null;
+      try { page = window.sessionStorage.getItem(tokenKey + ":page"); } catch (error) { page = null; }
+      show(safePage(page) ? page : "index.html");
+      if (launchData.returnURL) {
+        var exit = document.getElementById("pk-lms-exit");
+        exit.hidden = false;
+        exit.addEventListener("click", function () {
+          cmi5Finish().then(function () { window.top.location.href = launchData.returnURL; });
+        });
+      }
+    }).catch(function (error) {
+      console.error("Promises Kept: cmi5 launch failed (" + error.message + ")");
+      say("Your progress is not being recorded by your learning system right now; it is kept in this browser.");
+      live = false;
+      show("index.html");
+    });
+
+    function cmi5Finish(keepalive) {
+      if (!live || sent.terminated) return queue;
+      return statement("terminated", { duration: duration() }, keepalive);
+    }
+    window.addEventListener("pagehide", function () { cmi5Finish(true); });
+  }
+
+  if (STANDARD === "cmi5") cmi5Start(); else scormStart();
 })();
