@@ -221,3 +221,36 @@ def test_resume_state_for_a_50_quiz_course_fits_scorm_12(context: BrowserContext
     assert json.loads(suspend)["v"] == 1 and len([q for q in json.loads(suspend)["q"] if q]) == 50
     print(f"suspend_data for 50 quizzes: {len(suspend)} characters")
     assert len(suspend) <= 4096, len(suspend)
+
+
+def test_a_package_opened_without_an_lms_is_the_plain_course(context: BrowserContext, page: Page, packages: dict[str, Path]) -> None:
+    serve_lms(context, "scorm12", packages["scorm12"])
+    page.goto(f"{LMS}pkg/launch.html")
+    expect(page.locator("#pk-lms-note")).to_have_text("No learning system was found, so your progress is kept in this browser only.")
+    frame = page.frame_locator("#pk-course")
+    expect(frame.locator("h1").first).to_be_visible()
+    page.locator("#pk-course").evaluate("frame => frame.src = 'course/relationship-bank.html'")
+    quiz = QUIZZES["relationship-bank"]
+    for question in quiz.questions:
+        for index in question.correct_indexes:
+            frame.locator(f'fieldset[data-question="{question.id}"] input[value="{index}"]').check()
+    frame.get_by_role("button", name="Check answers").click()
+    expect(frame.locator('form[data-quiz="relationship-bank"]')).to_have_attribute("data-scored", "passed")
+
+
+@pytest.mark.parametrize("junk", ["{not json", '{"v": 99, "q": []}', '{"v": 1, "q": "x", "o": 7}'])
+def test_corrupt_suspend_data_is_ignored_and_the_course_still_works(context: BrowserContext, page: Page, packages: dict[str, Path], junk: str) -> None:
+    serve_lms(context, "scorm12", packages["scorm12"])
+    page.add_init_script(f"window.__seed = {json.dumps({'cmi.suspend_data': junk})};")
+    errors: list[str] = []
+    console: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"{LMS}lms/")
+    expect(course_frame(page).locator("h1").first).to_be_visible()
+    if junk.startswith("{not"):  # the seed reached the course: it said so, and went on
+        assert any("unreadable suspend data" in line for line in console), console
+    take_quiz(page, LESSONS[0].removesuffix(".md"))
+    page.wait_for_function("window.__lms.commits > 0")
+    assert json.loads(value(page, "scorm12", "cmi.suspend_data"))["v"] == 1, "replaced by good data"
+    assert not errors
