@@ -16,8 +16,9 @@ help:
 	@echo "make handouts  build, then print the checklist, handouts and answer key to PDF in site/handouts/"
 	@echo "               (A4; US Letter with: make handouts PAPER=letter)"
 	@echo "make lesson NAME=first-impressions  start a lesson: skeleton, quiz and nav entry to fill in"
-	@echo "make test    the whole test suite, browser tests included"
-	@echo "make clean   remove site/ and .venv/"
+	@echo "make lms     SCORM 1.2, SCORM 2004 and cmi5 packages of the course in dist/, for an LMS"
+	@echo "make test    the whole test suite, browser and LMS tests included"
+	@echo "make clean   remove site/, dist/ and every installed tool (.venv/, .venv-lrs/, tests/js/node_modules/)"
 
 # Reinstall whenever the declared or pinned dependencies change.
 $(STAMP): pyproject.toml constraints.txt

@@ -87,7 +87,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Any) 
     return html
 
 
-def _course_lessons(page: Page, nav: Navigation) -> list[Section | Page]:
+def _course_lessons(page: Page, nav: Navigation) -> list[Page]:
     section = next((item for item in nav.items if isinstance(item, Section) and item.title == LESSONS_SECTION), None)
     return [child for child in section.children if isinstance(child, Page)] if section else []
 
@@ -120,7 +120,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         for child in pages
     ]
     if PROGRESS_MARKER in content:
-        found = next((f for f in _files if f.src_uri == completion.CERTIFICATE_URI), None)
+        found = _files.get_file_from_path(completion.CERTIFICATE_URI)
         certificate = found.url_relative_to(page.file) if found else completion.CERTIFICATE_URI
         content = content.replace(PROGRESS_MARKER, completion.render_progress(_rule, course, certificate), 1)
     if CERTIFICATE_MARKER in content:

@@ -106,15 +106,12 @@ def test_a_wrapped_takeaway_stays_one_point() -> None:
 
 def test_a_page_not_saved_as_utf8_is_named_by_check_and_build(tmp_path: Path) -> None:
     """A stray Latin-1 byte in a page: `make check` and the build name the file and line, no traceback."""
-    import shutil
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
+    from tests.lesson_fixture import copy_course
 
-    for name in ("docs", "quizzes", "hooks", "schemas", "data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_course(tmp_path)
     page = tmp_path / "docs" / "checklist.md"
     lines = page.read_bytes().split(b"\n")
     lines[6] += b" caf\xe9"
@@ -130,7 +127,6 @@ def test_a_page_not_saved_as_utf8_is_named_by_check_and_build(tmp_path: Path) ->
 
 def test_any_text_file_not_saved_as_utf8_is_named(tmp_path: Path) -> None:
     """Not only pages: a stylesheet or diagram with a stray byte is named too, by check and build."""
-    import shutil
     import subprocess
     import sys
 

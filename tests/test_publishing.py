@@ -119,12 +119,9 @@ def test_edit_this_page_links_to_the_source_and_only_where_there_is_one(tmp_path
 
 def test_under_github_actions_problems_become_annotations(tmp_path: Path) -> None:
     """make check and the build each print a workflow annotation on the offending line."""
-    import shutil
-    import sys
+    from tests.lesson_fixture import copy_course
 
-    for name in ("docs", "quizzes", "hooks", "schemas", "data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_course(tmp_path)
     quiz = tmp_path / "quizzes" / "relationship-bank.yml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("pass_mark: 80", "pass_mark: 0", 1), encoding="utf-8")
     line = next(n for n, text in enumerate(quiz.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("pass_mark"))

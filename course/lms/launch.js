@@ -94,13 +94,13 @@
   function failed(what) {
     if (!live) return;
     live = false;
-    console.error("Promises Kept: the LMS refused " + what + " (error " + (api ? adapter.error(api) : "no API") + ")");
+    console.error("Promises Kept: the LMS refused " + what + (api ? " (error " + adapter.error(api) + ")" : ""));
     say("Your progress is not being recorded by your learning system right now; it is kept in this browser.");
   }
 
-  var set = function (name, value) {
+  function set(name, value) {
     if (live && !adapter.set(api, name, value)) failed("to store " + name);
-  };
+  }
 
   function read(key) {
     try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (error) { return null; }
@@ -158,7 +158,7 @@
     timer = window.setTimeout(function () { if (live && !adapter.commit(api)) failed("to commit"); }, 400);
   }
 
-  var report = function () {
+  function report() {
     if (!live) return;
     var state = progress();
     var score = Math.round((100 * state.done) / Math.max(1, state.total));
@@ -171,7 +171,7 @@
     adapter.status(complete, score / 100).forEach(function (pair) { set(pair[0], pair[1]); });
     set(adapter.fields.suspend, pack());
     commitSoon();
-  };
+  }
 
   window.PromisesKept = {
     /* A quiz was checked: one interaction per question, then the course's score and status. */
@@ -315,13 +315,8 @@
       return "PT" + Math.round((Date.now() - started) / 1000) + "S";
     }
 
-    adapter = {
-      fields: {},
-      commit: function () { return true; },
-      error: function () { return "see the console"; }
-    };
-    set = function () {};
-    report = function () {
+    /* The course's progress under the rule, as cmi5 records it: saved state, then passed and completed. */
+    function record() {
       if (!live) return;
       var state = progress();
       complete = complete || state.done === state.total;
@@ -332,15 +327,15 @@
         statement("passed", { score: { scaled: scaled }, success: true, duration: duration() });
         statement("completed", { completion: true, duration: duration() });
       }
-    };
+    }
     window.PromisesKept.opened = function (href) {
       var base = new URL("course/", window.location.href).href;
       if (href.indexOf(base) === 0) {
         try { window.sessionStorage.setItem(tokenKey + ":page", href.slice(base.length)); } catch (error) { /* fine */ }
       }
-      report();
+      record();
     };
-    window.PromisesKept.scored = function () { report(); };
+    window.PromisesKept.scored = record;
 
     var known = null;
     try { known = window.sessionStorage.getItem(tokenKey); } catch (error) { known = null; }

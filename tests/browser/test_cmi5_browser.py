@@ -11,7 +11,6 @@ import base64
 import json
 import mimetypes
 import os
-import socket
 import subprocess
 import time
 import urllib.error
@@ -28,7 +27,7 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 from course import cli
 from course.packages import CMI5_AU
 from tests.browser.test_lms_browser import QUIZZES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port
 from tests.test_site import LESSONS
 
 RALPH = ROOT / ".venv-lrs" / "bin"
@@ -37,12 +36,6 @@ USER, PASSWORD = "lms", "a-test-secret"
 CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
 MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon"
 SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +49,7 @@ def ralph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (home / "data").mkdir()
     subprocess.run([str(RALPH / "ralph"), "auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-M", "mailto:lms@example.com", "-w"],
                    env=env, check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     # Ralph 5.1's filesystem LRS writes every POST with "create" into one file, so only the first
     # statement request of a run succeeds; appending is the mode that backend offers for this.
     start = (

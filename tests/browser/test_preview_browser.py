@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,16 +14,11 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from course import preview
-from tests.conftest import ROOT, run_mkdocs_build
+from tests.conftest import free_port, run_mkdocs_build
+from tests.lesson_fixture import copy_course
 
 BROKEN_KEY = "titel: The relationship bank"
 MESSAGE = "quizzes/relationship-bank.yml:2: unknown key 'titel' — did you mean 'title'?"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Preview:
@@ -33,7 +26,7 @@ class Preview:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.port = _free_port()
+        self.port = free_port()
         self.log = root / "serve.log"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         env.pop("SITE_URL", None)
@@ -72,17 +65,9 @@ class Preview:
             self.process.kill()
 
 
-def _copy(root: Path) -> Path:
-    """A copy of the course's sources to break."""
-    for name in ("docs", "quizzes", "hooks", "schemas", "data"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
-
-
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Preview]:
-    server = Preview(_copy(tmp_path))
+    server = Preview(copy_course(tmp_path))
     server.wait_for(lambda: "Serving on" in server.output(), "the first build")
     yield server
     server.stop()
@@ -122,7 +107,7 @@ def test_broken_content_shows_every_problem_on_every_page_then_the_page_comes_ba
 
 def test_a_real_build_never_holds_a_problem(tmp_path: Path) -> None:
     """Only `mkdocs serve` shows problems on pages; `mkdocs build` (CI, publishing) stops on them."""
-    root = _copy(tmp_path)
+    root = copy_course(tmp_path)
     quiz = root / "quizzes" / "relationship-bank.yml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("title: The relationship bank", BROKEN_KEY, 1), encoding="utf-8")
     result = run_mkdocs_build(root / "mkdocs.yml", root / "site")
