@@ -9,13 +9,14 @@ from typing import Any
 
 from course import annotations
 from course.checklist import CHECKLIST_PATH, check_checklist
-from course.handouts import ANSWER_KEY_URI, handout_problems, handout_uri
+from course.handouts import ANSWER_KEY_URI, PRINT_ANSWER_KEY_ENV, answer_key_setting, handout_from_lesson, handout_problems, handout_uri
 from course.lesson_rules import check_lesson, pages_missing_from_nav
-from course.lessons import lesson_sources, nav_files, split_front_matter
+from course.lessons import lesson_sources, nav_files, not_in_nav, split_front_matter
 from course.links import check_links
 from course.scaffold import new_lesson
 from course.sources import ENCODING_MESSAGE, read_quiz_files, read_text, undecodable_line
 from course.validate import Problem, QuizCheck, check_course
+from course.workshop import plan_markdown, read_plans
 
 __all__ = ["check", "handouts", "report", "main"]
 
@@ -44,6 +45,25 @@ def _lesson_problems(pages: dict[str, str], lessons: list[str]) -> list[Problem]
     return problems
 
 
+def _plan_problems(pages: dict[str, str], lessons: list[str]) -> list[Problem]:
+    """Every workshop plan's problems, timed from the lessons' handouts as the build times them."""
+    handouts = {}
+    for src in lessons:
+        meta, body, unreadable = split_front_matter(pages.get(src, ""))
+        if not unreadable and not handout_problems(src, meta, body):
+            handouts[src] = handout_from_lesson(src, meta, body)
+    numbers = {src: n for n, src in enumerate(lessons, start=1)}
+    problems: list[Problem] = []
+    for page, text in pages.items():
+        meta, body, unreadable = split_front_matter(text)
+        if unreadable or "workshop" not in meta:
+            continue
+        plans, messages = read_plans(f"docs/{page}", meta, handouts, numbers)
+        plan_markdown(body, plans, f"docs/{page}", messages)
+        problems += [Problem(f"docs/{page}", None, "workshop-plan", message.split(": ", 1)[1]) for message in messages]
+    return problems
+
+
 def check(root: Path) -> QuizCheck:
     """Check every quiz in root/quizzes against the lessons in root/docs, and the checklist data."""
     docs = root / "docs"
@@ -57,11 +77,15 @@ def check(root: Path) -> QuizCheck:
             if path.is_file() and (line := undecodable_line(path)):
                 result.problems.append(Problem(path.relative_to(root).as_posix(), line, "encoding", ENCODING_MESSAGE))
     others = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
-    generated = {handout_uri(src) for src in lessons} | {ANSWER_KEY_URI}
+    settings = read_settings(root / "mkdocs.yml")
+    published_key = answer_key_setting(settings.get("extra"))[0] == "site"
+    generated = {handout_uri(src) for src in lessons} | ({ANSWER_KEY_URI} if published_key else set())
     result.problems.extend(check_links(pages, others, generated))
     result.problems.extend(_lesson_problems(pages, lessons))
+    result.problems.extend(_plan_problems(pages, lessons))
     if nav:  # without a nav, MkDocs lists every page itself
-        result.problems.extend(pages_missing_from_nav(pages, nav_files(nav)))
+        listed = nav_files(nav) + sorted(not_in_nav(settings.get("not_in_nav"), pages))
+        result.problems.extend(pages_missing_from_nav(pages, listed))
     checklist = root / CHECKLIST_PATH
     if checklist.is_file():
         result.problems.extend(check_checklist(CHECKLIST_PATH.as_posix(), read_text(checklist))[1])
@@ -104,13 +128,41 @@ def handouts(site: Path, paper: str, root: Path | None = None) -> int:
     if chromium is None:
         print(HOW_TO_GET_ONE, file=sys.stderr)
         return 1
-    made = print_pdfs(site, chromium, paper, lesson_order=lesson_order((root or Path.cwd()) / "mkdocs.yml"))
+    root = root or Path.cwd()
+    order = lesson_order(root / "mkdocs.yml")
+    made = print_pdfs(site, chromium, paper, lesson_order=order)
     for item, path in made:
         print(f"{path}  ({item.title})")
     if not link_downloads(site, made, paper):
         print("note: the facilitator guide has no <!-- handout-downloads --> line, so the PDFs are not listed there.", file=sys.stderr)
-    print(f"{len(made)} PDFs ({paper.upper() if paper == 'a4' else 'US Letter'}) in {site / 'handouts'}")
+    paper_name = paper.upper() if paper == "a4" else "US Letter"
+    print(f"{len(made)} PDFs ({paper_name}) in {site / 'handouts'}")
+    setting, _ = answer_key_setting(read_settings(root / "mkdocs.yml").get("extra"))
+    if setting == "handouts":
+        return _print_unpublished_answer_key(root, chromium, paper, order)
     return 0
+
+
+def _print_unpublished_answer_key(root: Path, chromium: str, paper: str, order: list[str]) -> int:
+    """Print the answer key that `extra: answer_key: handouts` keeps off the site, from a build of its own, into dist/handouts/."""
+    import os
+    import subprocess
+    import tempfile
+
+    from course.pdf import print_pdfs
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        env = {**os.environ, PRINT_ANSWER_KEY_ENV: "1"}
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+                               cwd=root, env=env, capture_output=True, text=True)
+        if built.returncode != 0:
+            print(built.stderr, file=sys.stderr)
+            return 1
+        made = print_pdfs(site, chromium, paper, lesson_order=order, only={"answer-key.pdf"}, out=root / "dist" / "handouts")
+    for item, path in made:
+        print(f"{path}  ({item.title}; not on the site: mkdocs.yml says 'answer_key: handouts')")
+    return 0 if made else 1
 
 
 def lms(root: Path, out: Path) -> int:

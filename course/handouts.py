@@ -20,7 +20,10 @@ from course.sources import find_embeds
 
 __all__ = [
     "ANSWER_KEY_MARKER",
+    "ANSWER_KEY_SETTINGS",
     "ANSWER_KEY_URI",
+    "PRINT_ANSWER_KEY_ENV",
+    "answer_key_setting",
     "PRINTABLES_MARKER",
     "WORKSHEET_PATTERN",
     "Handout",
@@ -130,7 +133,9 @@ def handout_markdown(handout: Handout) -> str:
         "",
         f"# {handout.title} {{ .pk-handout-title }}",
         "",
-        f'<p class="pk-handout-kicker">Workshop handout · <a href="{escape(lesson_link)}">read the lesson</a></p>',
+        # A Markdown link, so MkDocs turns the lesson's file into its page address (raw HTML would keep ".md").
+        f"Workshop handout · [read the lesson](<{lesson_link}>)",
+        "{ .pk-handout-kicker }",
         "",
         '<div class="pk-sheet-fields"><span>Name: ____________________</span><span>Date: ______________</span></div>',
         "",
@@ -172,12 +177,28 @@ def handout_placeholder(lesson_uri: str) -> str:
 PRINTABLES_MARKER = "<!-- printables -->"
 
 
-def printables_markdown(lessons: Sequence[tuple[str, str]]) -> str:
+#: Where the answer key goes (mkdocs.yml `extra: answer_key:`): published with the site, or printed only.
+ANSWER_KEY_SETTINGS = ("site", "handouts")
+#: Set by `make handouts` for its own build when the answer key is printed only.
+PRINT_ANSWER_KEY_ENV = "PK_PRINT_ANSWER_KEY"
+
+
+def answer_key_setting(extra: Mapping[str, Any] | None) -> tuple[str, list[str]]:
+    """Where the answer key goes ('site' unless mkdocs.yml says otherwise), and any problem with the setting."""
+    value = (extra or {}).get("answer_key", "site")
+    if value not in ANSWER_KEY_SETTINGS:
+        return "site", [f"mkdocs.yml: 'extra: answer_key:' is {value!r} — write 'site' (published with the trainers' pages) "
+                        "or 'handouts' (left out of the site, printed only by `make handouts`)"]
+    return value, []
+
+
+def printables_markdown(lessons: Sequence[tuple[str, str]], answer_key_published: bool = True) -> str:
     """The facilitator guide's list of printables: (lesson file, title) in course order, plus the rest.
 
     Links are written from docs/trainers/index.md, so the build checks every one of them.
     """
-    lines = ["- [Answer key](answer-key.md) (for the trainer only)"]
+    lines = ["- [Answer key](answer-key.md) (for the trainer only)" if answer_key_published else
+             "- Answer key (for the trainer only): not published with this site; `make handouts` prints it to dist/handouts/answer-key.pdf"]
     lines += [f"- [{title} handout]({handout_uri(src).removeprefix('trainers/')})" for src, title in lessons]
     lines.append("- [The loyalty checklist](../checklist.md)")
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -57,9 +57,18 @@ def last_updated(history: Sequence[Change]) -> dict[str, str]:
     return dates
 
 
-def whats_new(history: Sequence[Change]) -> list[tuple[str, str]]:
-    """(date, note) for every "What's new:" line, newest first."""
-    return [(change.date, match.group("note")) for change in history for match in _TRAILER.finditer(change.message)]
+def whats_new(history: Sequence[Change], not_for_learners: Collection[str] = ()) -> list[tuple[str, str]]:
+    """(date, note) for every "What's new:" line of a commit that changed something learners see, newest first.
+
+    not_for_learners are content files only trainers or editors read (e.g. docs/editing.md): a commit
+    that touched nothing else is not news to learners, whatever its message says.
+    """
+    return [
+        (change.date, match.group("note"))
+        for change in history
+        if any(name not in not_for_learners for name in change.files)
+        for match in _TRAILER.finditer(change.message)
+    ]
 
 
 def render_date(iso: str) -> str:

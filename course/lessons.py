@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -26,6 +26,8 @@ __all__ = [
     "render_learning_path",
     "render_reading_time",
     "insert_after_title",
+    "not_in_nav",
+    "read_audiences",
 ]
 
 #: Where the course home wants its learning path; an HTML comment, so plain Markdown previews hide it.
@@ -179,3 +181,23 @@ def render_learning_path(lessons: list[Lesson]) -> str:
 def fill_learning_path(html: str, lessons: list[Lesson]) -> str:
     """Replace the learning-path marker in a rendered page with the table."""
     return html.replace(LEARNING_PATH_MARKER, render_learning_path(lessons))
+
+
+def not_in_nav(patterns: Any, pages: Iterable[str]) -> set[str]:
+    """The pages mkdocs.yml's `not_in_nav` patterns (gitignore style, as MkDocs reads them) keep out of the nav on purpose."""
+    import pathspec
+
+    if not isinstance(patterns, str) or not patterns.strip():
+        return set()
+    spec = pathspec.gitignore.GitIgnoreSpec.from_lines(patterns.splitlines())
+    return {page for page in pages if spec.match_file(page)}
+
+
+def read_audiences(extra: Any) -> tuple[dict[str, str], list[str]]:
+    """The footer's links for trainers and editors (`extra: audiences:` label → page), and any problem with them."""
+    audiences = extra.get("audiences") if isinstance(extra, Mapping) else None
+    if audiences is None:
+        return {}, []
+    if not isinstance(audiences, Mapping) or not all(isinstance(k, str) and isinstance(v, str) and v.endswith(".md") for k, v in audiences.items()):
+        return {}, ["mkdocs.yml: 'extra: audiences:' must map each footer link's label to a page, e.g. 'For trainers: trainers/index.md'"]
+    return dict(audiences), []

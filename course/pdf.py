@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape, unescape
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-__all__ = ["DOWNLOADS_MARKER", "PAPER_SIZES", "Printable", "printables", "print_pdfs", "print_with", "link_downloads"]
+__all__ = ["DOWNLOADS_MARKER", "PAGE_MARGINS", "PAPER_SIZES", "RUNNING_FOOTER", "running_header", "Printable", "printables", "print_pdfs", "print_with", "link_downloads"]
 
 #: Where the facilitator guide lists the PDFs; filled in once they exist.
 DOWNLOADS_MARKER = "<!-- handout-downloads -->"
@@ -42,6 +42,14 @@ def _title(index_html: Path) -> str:
     return unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
+def _site_name(site_dir: Path) -> str:
+    """The course's name, as the built home page's header shows it."""
+    home = site_dir / "index.html"
+    html = home.read_text(encoding="utf-8") if home.is_file() else ""
+    match = re.search(r'class="md-header__topic">\s*<span class="md-ellipsis">(.*?)</span>', html, re.DOTALL)
+    return unescape(match.group(1)).strip() if match else ""
+
+
 def printables(site_dir: Path, lesson_order: list[str] | None = None) -> list[Printable]:
     """What trainers print: the checklist, each lesson's handout (in lesson order), the answer key."""
     found = []
@@ -54,6 +62,19 @@ def printables(site_dir: Path, lesson_order: list[str] | None = None) -> list[Pr
     if (site_dir / "trainers" / "answer-key" / "index.html").is_file():
         found.append(Printable("trainers/answer-key/", "answer-key.pdf", "Answer key"))
     return found
+
+
+#: Room at the top and foot of every page for the running header and the page numbers.
+PAGE_MARGINS = {"top": "16mm", "bottom": "15mm", "left": "14mm", "right": "14mm"}
+# Chromium draws these outside the page's own styles: sizes and fonts are set here, in full.
+_RUNNING = 'style="width:100%;margin:0 14mm;font:7.5pt system-ui,sans-serif;font-variant-ligatures:none;color:#444;display:flex;justify-content:space-between"'
+#: "page 2 of 15" on every page; Chromium fills the pageNumber and totalPages spans.
+RUNNING_FOOTER = f'<div {_RUNNING}><span></span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+
+
+def running_header(course: str, title: str) -> str:
+    """The line at the top of every printed page: the course, then the document's title."""
+    return f'<div {_RUNNING}><span>{escape(course)}</span><span>{escape(title)}</span></div>'
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -74,32 +95,41 @@ def serve(site_dir: Path) -> Iterator[str]:
         server.server_close()
 
 
-def print_with(browser: Browser, site_dir: Path, paper: str = "a4", lesson_order: list[str] | None = None) -> list[tuple[Printable, Path]]:
-    """Print every printable page of a built site to site/handouts/ with a running browser."""
-    out = site_dir / "handouts"
+def print_with(
+    browser: Browser, site_dir: Path, paper: str = "a4", lesson_order: list[str] | None = None, only: Collection[str] | None = None, out: Path | None = None
+) -> list[tuple[Printable, Path]]:
+    """Print every printable page of a built site (or those whose PDF is named in only) to site/handouts/ or out."""
+    out = out or site_dir / "handouts"
     out.mkdir(parents=True, exist_ok=True)
+    site_name = _site_name(site_dir)
     made = []
     with serve(site_dir) as base:
         page = browser.new_page()
         try:
             for item in printables(site_dir, lesson_order):
+                if only is not None and item.pdf not in only:
+                    continue
                 page.goto(base + item.page, wait_until="networkidle")
                 target = out / item.pdf
-                page.pdf(path=str(target), format=PAPER_SIZES[paper], print_background=True)
+                page.pdf(path=str(target), format=PAPER_SIZES[paper], print_background=True, display_header_footer=True,
+                         header_template=running_header(site_name, item.title), footer_template=RUNNING_FOOTER,
+                         margin=PAGE_MARGINS)
                 made.append((item, target))
         finally:
             page.close()
     return made
 
 
-def print_pdfs(site_dir: Path, chromium: str, paper: str = "a4", lesson_order: list[str] | None = None) -> list[tuple[Printable, Path]]:
-    """Start Chromium and print every printable page of a built site to PDF."""
+def print_pdfs(
+    site_dir: Path, chromium: str, paper: str = "a4", lesson_order: list[str] | None = None, only: Collection[str] | None = None, out: Path | None = None
+) -> list[tuple[Printable, Path]]:
+    """Start Chromium and print every printable page of a built site (or those named in only) to PDF."""
     from playwright.sync_api import sync_playwright  # only this command needs a browser
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            return print_with(browser, site_dir, paper, lesson_order)
+            return print_with(browser, site_dir, paper, lesson_order, only, out)
         finally:
             browser.close()
 

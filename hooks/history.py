@@ -15,6 +15,8 @@ from course.sources import find_embeds
 # Read once per build (one `git log`); None outside a git checkout.
 _changes: list[history.Change] | None = None
 _dates: dict[str, str] = {}
+# Content files learners never see (the pages mkdocs.yml keeps out of their nav): changes to them are not news.
+_not_for_learners: set[str] = set()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -25,10 +27,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Note the trainers' and editors' pages (kept out of the learners' nav)."""
+    _not_for_learners.clear()
+    _not_for_learners.update(f"docs/{file.src_uri}" for file in files if file.generated_by is None and file.inclusion.is_not_in_nav())
+    return files
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Date each lesson by its newest change (its text or its quiz); fill the "What's new" page."""
     if history.WHATS_NEW_MARKER in html:
-        html = html.replace(history.WHATS_NEW_MARKER, history.render_whats_new(None if _changes is None else history.whats_new(_changes)))
+        html = html.replace(history.WHATS_NEW_MARKER, history.render_whats_new(None if _changes is None else history.whats_new(_changes, _not_for_learners)))
     if page.file.src_uri not in lesson_sources(config.nav):
         return html
     sources = [f"docs/{page.file.src_uri}", *(f"quizzes/{quiz}.yml" for quiz, _ in find_embeds(page.markdown or ""))]

@@ -26,6 +26,8 @@ LESSONS_SECTION = "Lessons"
 PROGRESS_MARKER = "<!-- course-progress -->"
 
 _rule = completion.CompletionRule()
+# Footer link label → page, for the people who run and write the course (mkdocs.yml `extra: audiences:`).
+_audiences: dict[str, str] = {}
 _files = Files([])
 
 
@@ -52,10 +54,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             if file.is_documentation_page():
                 # The readable rest, so the preview can finish its build and show the problem.
                 file.content_string = read_text(Path(file.abs_src_path))
+    for label, src in _audiences.items():
+        if files.get_file_from_path(src) is None:
+            problems.append(f"mkdocs.yml: 'extra: audiences: {label}: {src}' names a page that does not exist — fix the path (relative to docs/)")
     if problems and not preview.STATE.hold("\n".join(problems)):
         raise PluginError("\n".join(problems))
     if config.nav:  # without a nav, MkDocs lists every page itself
-        written = [file.src_uri for file in files.documentation_pages() if file.generated_by is None]
+        # Pages kept out of the nav on purpose (`not_in_nav`, e.g. the trainers') are not missing from it.
+        written = [file.src_uri for file in files.documentation_pages() if file.generated_by is None and not file.inclusion.is_not_in_nav()]
         for problem in pages_missing_from_nav(written, lessons.nav_files(config.nav)):
             log.warning(str(problem))
     return files
@@ -97,7 +103,10 @@ def _quiz_of(page: Page) -> str:
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Fill the learning path, the course progress and the certificate once every lesson has been read."""
+    """Link the footer to the trainers' and editors' pages; fill the learning path, the course progress and the certificate."""
+    context["pk_audiences"] = [
+        (label, found.url_relative_to(page.file)) for label, src in _audiences.items() if (found := _files.get_file_from_path(src))
+    ]
     content = page.content or ""
     if not any(marker in content for marker in (lessons.LEARNING_PATH_MARKER, PROGRESS_MARKER, CERTIFICATE_MARKER)):
         return context
@@ -131,8 +140,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read the course's one completion rule (mkdocs.yml `extra: completion:`)."""
-    global _rule
+    global _rule, _audiences
     _rule, problems = completion.read_rule(config.extra)
+    _audiences, found = lessons.read_audiences(config.extra)
+    problems += found
     if problems:
         raise PluginError("\n".join(problems))
     return config

@@ -132,9 +132,13 @@ def quiz_text(name: str, title: str) -> str:
     return f"title: {title}\nquestions:\n" + "".join(questions)
 
 
+#: The folders a build of the course reads (everything but its build, tests and virtualenvs).
+COURSE_FOLDERS = ("docs", "quizzes", "hooks", "schemas", "data", "overrides")
+
+
 def copy_course(root: Path) -> Path:
     """The course's sources (not its build or virtualenv) copied into root."""
-    for name in ("docs", "quizzes", "hooks", "schemas", "data"):
+    for name in COURSE_FOLDERS:
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root

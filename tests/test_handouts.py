@@ -11,7 +11,8 @@ from course.render import markdown_to_html
 from tests.test_quizzes_content import quiz_of, words
 from tests.test_site import DOCS, LESSONS, article, front_matter
 from course import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_mkdocs_build
+from tests.lesson_fixture import copy_course
 
 QUIZZES = cli.check(ROOT).quizzes
 
@@ -132,8 +133,53 @@ def test_paper_order_is_fixed_never_the_file_order_and_spreads_the_letters() -> 
 def test_trainer_pages_stay_out_of_the_search_index(site_dir: Path) -> None:
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert not any(loc.startswith(("trainers/handouts/", "trainers/answer-key/")) for loc in locations)
-    assert "trainers/" in locations  # the facilitator guide itself is searchable
+    assert not any(loc.startswith("trainers/") for loc in locations), "trainers' pages (guide, handouts, answer key) are not searchable"
+    assert "relationship-bank/" in locations
+
+
+def _learner_pages(site_dir: Path) -> list[Path]:
+    return [page for page in site_dir.rglob("index.html") if not page.relative_to(site_dir).as_posix().startswith(("trainers/", "editing", "search/"))]
+
+
+def test_learners_never_meet_trainers_pages_in_the_nav_or_previous_next(site_dir: Path) -> None:
+    pages = _learner_pages(site_dir)
+    assert len(pages) >= 12
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', html, re.DOTALL)
+        assert nav and "Lessons" in nav.group(0), page
+        assert "trainers/" not in nav.group(0) and "Answer key" not in nav.group(0), f"{page}: the nav offers trainers' pages"
+        for link in re.findall(r'<a href="([^"]*)"[^>]*class="md-footer__link[^"]*"', html):
+            assert "trainers/" not in link and "editing" not in link, f"{page}: Previous/Next leads to {link}"
+        footer = re.search(r'<nav class="pk-audiences"[^>]*>(.*?)</nav>', html, re.DOTALL)
+        assert footer and re.search(r'href="[^"]*trainers/"[^>]*>For trainers</a>', footer.group(1)), f"{page}: no 'For trainers' link"
+    whats_new = (site_dir / "whats-new" / "index.html").read_text(encoding="utf-8")
+    assert "md-footer__link--next" not in whats_new, "What's new is the end of the learners' path"
+
+
+def test_the_footer_link_reaches_the_facilitator_guide_from_every_depth(site_dir: Path) -> None:
+    for page in (site_dir / "index.html", site_dir / "trainers" / "handouts" / "relationship-bank" / "index.html"):
+        link = re.search(r'<a href="([^"]*)">For trainers</a>', page.read_text(encoding="utf-8"))
+        assert link and (page.parent / link.group(1) / "index.html").resolve() == (site_dir / "trainers" / "index.html").resolve()
+
+
+def test_answer_key_can_be_left_out_of_the_published_site(tmp_path: Path) -> None:
+    root = copy_course(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  answer_key: site\n", "  answer_key: handouts\n", 1), encoding="utf-8")
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "trainers" / "answer-key").exists()
+    assert "answer-key" not in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    guide = (tmp_path / "site" / "trainers" / "index.html").read_text(encoding="utf-8")
+    assert "not published with this site" in guide and "dist/handouts/answer-key.pdf" in guide
+    # `make handouts` asks its own build for it.
+    result = run_mkdocs_build(config, tmp_path / "print", env_extra={"PK_PRINT_ANSWER_KEY": "1"})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "print" / "trainers" / "answer-key" / "index.html").is_file()
+    config.write_text(config.read_text(encoding="utf-8").replace("  answer_key: handouts\n", "  answer_key: secret\n", 1), encoding="utf-8")
+    result = run_mkdocs_build(config, tmp_path / "bad")
+    assert result.returncode == 1 and "'extra: answer_key:' is 'secret' — write 'site'" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_lesson_without_handout_material_is_reported() -> None:

@@ -75,3 +75,22 @@ def test_a_note_is_its_own_line_only() -> None:
     assert history.whats_new([change]) == []
     change = history.Change("2026-01-05", "Fix\n\nWhat's new: New scenario.\nCo-authored-by: Someone <s@x>", ("docs/a.md",))
     assert history.whats_new([change]) == [("2026-01-05", "New scenario.")]
+
+
+def test_changes_only_trainers_or_editors_see_are_not_news_to_learners() -> None:
+    editors = {"docs/editing.md", "docs/trainers/index.md"}
+    guide = history.Change("2026-01-05", "Guide\n\nWhat's new: Editors get a guide.", ("docs/editing.md",))
+    both = history.Change("2026-01-06", "Lesson\n\nWhat's new: A new scenario.", ("docs/editing.md", "docs/bank.md"))
+    assert history.whats_new([both, guide], editors) == [("2026-01-06", "A new scenario.")]
+
+
+def test_the_built_whats_new_lists_no_editors_only_change(site_dir: Path) -> None:
+    changes = history.read_history(ROOT) or []
+    editors_only = [c for c in changes if "What's new:" in c.message and all(f.startswith(("docs/editing", "docs/trainers/")) for f in c.files)]
+    assert editors_only, "the course's history has an editors-only change to test with"
+    page = (site_dir / "whats-new" / "index.html").read_text(encoding="utf-8")
+    for change in editors_only:
+        note = history.whats_new([change])[0][1]
+        assert note.split(",")[0] not in page, f"an editors' change is listed for learners: {note}"
+    learners = [note for change in changes if change not in editors_only for _, note in history.whats_new([change])]
+    assert learners and all(note.split(",")[0] in page for note in learners), "learner-facing notes are still listed"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from course import cli
-from course.links import check_links
+from course.links import BuiltPage, check_built_links, check_links, print_targets, read_built_page
 from tests.conftest import ROOT, run_mkdocs_build
+from tests.lesson_fixture import copy_course
 
 PAGES = {
     "bank.md": "# Bank\n\n## The three rules { #three-rules }\n\n## Deposits first\n",
@@ -83,3 +85,61 @@ def test_make_check_runs_the_lesson_rules(tmp_path: Path, capsys: pytest.Capture
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("reading_time: 8", "reading_time: eight", 1), encoding="utf-8")
     assert cli.main(["check", "--root", str(tmp_path)]) == 1
     assert "docs/partnership.md: 'reading_time' is 'eight' — write a whole number of minutes" in capsys.readouterr().err
+
+
+# ---- The same gate over the built pages, generated ones included ----
+
+def built(src: str, url: str, body: str, markdown: str = "") -> BuiltPage:
+    return read_built_page(src, url, f'<html><body><article class="md-content__inner md-typeset">{body}</article></body></html>', markdown)
+
+
+def test_built_links_to_missing_pages_and_anchors_are_reported_per_page() -> None:
+    pages = [
+        built("docs/bank.md", "bank/", '<h2 id="three-rules">Rules</h2>'),
+        built("docs/trainers/handouts/bank.md", "trainers/handouts/bank/",
+              '<a href="../../../bank/">ok</a> <a href="../../bank.md">lesson</a> <a href="../../../bank/#three-rule">rules</a> '
+              '<a href="https://example.com/gone">web</a> <a href="#top">top</a>'),
+    ]
+    problems = check_built_links(pages, ["bank/", "trainers/handouts/bank/"])
+    assert problems == [
+        "docs/trainers/handouts/bank.md: the built page links to '../../bank.md', which leads to /trainers/bank.md, a page or file the site "
+        "does not have — fix the link where this page is made (write it as a Markdown link to the .md file, which the build turns into the page's address)",
+        "docs/trainers/handouts/bank.md: the built page links to '../../../bank/#three-rule', but /bank/ has no anchor '#three-rule' — did you mean '#three-rules'?",
+        "docs/trainers/handouts/bank.md: the built page links to '#top', but /trainers/handouts/bank/ has no anchor '#top' — link to one of its headings' anchors",
+    ]
+
+
+def test_markdown_links_mkdocs_already_reported_are_not_reported_twice() -> None:
+    page = built("docs/a.md", "a/", '<a href="gone.md">x</a>', markdown="See [x](gone.md).")
+    assert check_built_links([page], ["a/"]) == []
+    raw = built("docs/a.md", "a/", '<a href="gone.md">x</a>', markdown='See <a href="gone.md">x</a>.')
+    assert len(check_built_links([raw], ["a/"])) == 1
+
+
+def test_links_get_their_full_address_for_print() -> None:
+    html = ('<article class="md-content__inner md-typeset"><a href="../bank/#rules">b</a> <a class="headerlink" href="#x">¶</a>'
+            ' <a href="#local">l</a> <a href="https://example.com/a?b=1&amp;c=2">w</a></article><a href="../nav/">nav</a>')
+    marked = print_targets(html, "trainers/", "https://course.example/pk/")
+    assert 'href="../bank/#rules" data-print-url="https://course.example/pk/bank/#rules"' in marked
+    assert 'data-print-url="https://example.com/a?b=1&amp;c=2"' in marked
+    assert marked.count("data-print-url") == 2, "anchors on the same page, permalinks and the theme's links need no address"
+
+
+def test_the_built_course_has_no_broken_link_and_handouts_reach_their_lesson(site_dir: Path) -> None:
+    html = (site_dir / "trainers" / "handouts" / "relationship-bank" / "index.html").read_text(encoding="utf-8")
+    lesson = re.search(r'<a href="([^"]+)"[^>]*>read the lesson</a>', html)
+    assert lesson, "the handout links to its lesson"
+    target = (site_dir / "trainers" / "handouts" / "relationship-bank" / lesson.group(1) / "index.html").resolve()
+    assert target == (site_dir / "relationship-bank" / "index.html").resolve() and target.is_file()
+
+
+def test_a_broken_link_on_a_generated_page_fails_the_strict_build(tmp_path: Path) -> None:
+    """Handouts are made by the build, so MkDocs' own link check never sees their raw HTML: ours does."""
+    root = copy_course(tmp_path)
+    lesson = root / "docs" / "relationship-bank.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("  discussion:\n", '  discussion:\n    - Read <a href="../../nowhere/">the extra notes</a> first.\n', 1), encoding="utf-8")
+    result = run_mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 1
+    assert ("docs/trainers/handouts/relationship-bank.md: the built page links to '../../nowhere/', which leads to /trainers/nowhere/, "
+            "a page or file the site does not have") in result.stderr

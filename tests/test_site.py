@@ -149,7 +149,7 @@ def test_diagram_is_self_contained_accessible_svg(diagram: str) -> None:
 def test_home_page_learning_path_lists_every_lesson_in_order_with_its_time(site_dir: Path) -> None:
     html = article(built_page(site_dir, "index.md"))
     table = html[html.index('<table class="pk-path"') : html.index("</table>")]
-    rows = re.findall(r'<a href="([^"]+)">([^<]+)</a>.*?class="pk-path__time">(\d+) min', table)
+    rows = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>.*?class="pk-path__time">(\d+) min', table)
     expected = []
     for src in LESSONS:
         meta, _ = front_matter(DOCS / src)

@@ -18,6 +18,9 @@ from tests.test_handouts import QUIZZES, plain
 from tests.test_quizzes_content import quiz_of, words
 from tests.test_site import LESSONS
 
+#: Each lesson's title, for the running header of its handout.
+TITLES = {src: str(cli.split_front_matter((ROOT / "docs" / src).read_text(encoding="utf-8"))[0]["title"]) for src in LESSONS}
+
 #: A handout is one sheet of paper, printed on both sides.
 HANDOUT_PAGE_BUDGET = 2  # one sheet, printed on both sides (A4 and US Letter)
 
@@ -148,3 +151,84 @@ def test_make_handouts_without_a_built_site_says_what_to_do(tmp_path: Path) -> N
 
     result = subprocess.run([sys.executable, "-m", "course.cli", "handouts", "--site", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1 and "run `make build` first" in result.stderr
+
+
+# ---- PDFs that look like publications ----
+
+def page_lines(path: Path) -> list[list[str]]:
+    """Each page's non-empty text lines, as the PDF holds them."""
+    return [[line.strip() for line in page.extract_text().splitlines() if line.strip()] for page in PdfReader(path).pages]
+
+
+def content_lines(lines: list[str], header: str) -> list[str]:
+    """A page's lines without its running header and page number."""
+    return [line for line in lines if line != header and not re.fullmatch(r"page \d+ of \d+", line)]
+
+
+def test_every_page_has_a_running_header_and_page_x_of_y(pdfs: dict[str, Path]) -> None:
+    titles = {"checklist.pdf": "The loyalty checklist", "answer-key.pdf": "Answer key"}
+    for name, path in pdfs.items():
+        if name == "_site":
+            continue
+        title = titles.get(name) or f"Handout: {TITLES[name.removeprefix('handout-').removesuffix('.pdf') + '.md']}"
+        pages = page_lines(path)
+        for number, lines in enumerate(pages, start=1):
+            assert f"page {number} of {len(pages)}" in lines, f"{name} page {number} has no page number"
+            # Chromium draws the two halves of the header as one line of text: course, then document.
+            assert words(f"Promises Kept {title}") in [words(line) for line in lines], f"{name} page {number} has no running header"
+
+
+def test_no_page_ends_with_a_heading(pdfs: dict[str, Path]) -> None:
+    """A heading left alone at the foot of a page, its text on the next, is the classic mark of a web page printed."""
+    quiz_titles = {words(quiz.title) for quiz in QUIZZES.values()}
+    for name, path in pdfs.items():
+        if name == "_site":
+            continue
+        pages = page_lines(path)
+        header = next(line for line in pages[0] if words(line).startswith("promises kept "))
+        for number, lines in enumerate(pages[:-1], start=1):
+            last = content_lines(lines, header)[-2:]
+            for line in last:
+                text_ = words(line)
+                assert text_ not in quiz_titles and not text_.startswith("pass mark"), f"{name} page {number} ends with the heading {line!r}"
+                assert not re.fullmatch(r"(key points|discuss|worksheet|group activity .*)", text_), f"{name} page {number} ends with {line!r}"
+
+
+def test_links_print_where_they_lead(pdfs: dict[str, Path]) -> None:
+    for src in LESSONS:
+        # A long address may wrap anywhere, so spacing is ignored.
+        printed = "".join("".join(lines) for lines in page_lines(pdfs[f"handout-{src.removesuffix('.md')}.pdf"])).replace(" ", "")
+        assert f"readthelesson(http://127.0.0.1:8000/{src.removesuffix('.md')}/)" in printed, f"the handout for {src} prints its lesson link without an address"
+
+
+def test_each_handout_prints_the_activity_minutes_the_guide_plans(pdfs: dict[str, Path], site_dir: Path) -> None:
+    guide = words((site_dir / "trainers" / "index.html").read_text(encoding="utf-8"))
+    for src in LESSONS:
+        printed = text(pdfs[f"handout-{src.removesuffix('.md')}.pdf"])
+        found = re.search(r"group activity (.+?) (\d+) minutes", printed)
+        assert found, f"{src}: the handout prints no activity minutes"
+        title, minutes = found.groups()
+        assert f"group activity {title} {minutes} min" in guide, f"{src}: the guide plans '{title}' for other than {minutes} minutes"
+
+
+def test_an_unpublished_answer_key_is_printed_by_make_handouts_only(tmp_path: Path) -> None:
+    """`answer_key: handouts`: the site has no answer key, and `make handouts` prints it into dist/handouts/."""
+    import subprocess
+    import sys
+
+    from tests.conftest import run_mkdocs_build
+    from tests.lesson_fixture import copy_course
+
+    root = copy_course(tmp_path / "course")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  answer_key: site\n", "  answer_key: handouts\n", 1), encoding="utf-8")
+    assert run_mkdocs_build(config, root / "site").returncode == 0
+    result = subprocess.run([sys.executable, "-m", "course.cli", "handouts", "--site", str(root / "site"), "--root", str(root)],
+                            cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not (root / "site" / "handouts" / "answer-key.pdf").exists() and not (root / "site" / "trainers" / "answer-key").exists()
+    key = root / "dist" / "handouts" / "answer-key.pdf"
+    assert key.is_file() and "not on the site" in result.stdout
+    printed = text(key)
+    some = next(iter(QUIZZES.values())).questions[0]
+    assert " ".join(plain(some.explanation).split()[:10]) in printed

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from course import cli
 from course.model import Question, Quiz
 from tests.browser.conftest import SITE_URL, serve
+from tests.lesson_fixture import COURSE_FOLDERS
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.test_site import LESSONS
 
@@ -293,7 +294,7 @@ PINNED_QUIZ = "title: Pinned\nquestions:\n  - id: scale\n    type: single\n    s
 def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real course plus one lesson embedding a quiz full of injection attempts."""
     root = tmp_path_factory.mktemp("xss")
-    for name in ("docs", "quizzes", "hooks", "schemas", "data"):
+    for name in COURSE_FOLDERS:
         shutil.copytree(ROOT / name, root / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - Sources: sources.md", "  - Sources: sources.md\n  - xss.md")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
