@@ -9,6 +9,7 @@ from typing import Any
 
 from course import annotations
 from course.checklist import CHECKLIST_PATH, check_checklist
+from course.glossary import GLOSSARY_PATH, check_glossary, unused_terms
 from course.handouts import ANSWER_KEY_URI, PRINT_ANSWER_KEY_ENV, answer_key_setting, handout_from_lesson, handout_problems, handout_uri
 from course.lesson_rules import check_lesson, pages_missing_from_nav
 from course.lessons import lesson_sources, nav_files, not_in_nav, split_front_matter
@@ -86,6 +87,11 @@ def check(root: Path) -> QuizCheck:
     if nav:  # without a nav, MkDocs lists every page itself
         listed = nav_files(nav) + sorted(not_in_nav(settings.get("not_in_nav"), pages))
         result.problems.extend(pages_missing_from_nav(pages, listed))
+    glossary = root / GLOSSARY_PATH
+    if glossary.is_file():
+        terms, found = check_glossary(GLOSSARY_PATH.as_posix(), read_text(glossary))
+        bodies = [split_front_matter(pages[src])[1] for src in lessons if src in pages]
+        result.problems.extend(found + unused_terms(GLOSSARY_PATH.as_posix(), terms, bodies))
     checklist = root / CHECKLIST_PATH
     if checklist.is_file():
         result.problems.extend(check_checklist(CHECKLIST_PATH.as_posix(), read_text(checklist))[1])

@@ -7,23 +7,24 @@ every heading carries a stable anchor. Its front matter is checked by course.les
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Collection, Mapping
+import posixpath
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from course.handouts import key_points
+from course.lesson_time import WORDS_PER_MINUTE, word_count
 from course.lessons import lesson_problems, split_front_matter
 from course.scaffold import placeholder_lines
 from course.sources import find_embeds, lesson_objectives, outside_fences
 from course.validate import Problem
 
-__all__ = ["LESSON_RULES", "WORDS_PER_MINUTE", "check_lesson", "pages_missing_from_nav", "word_count"]
+__all__ = ["LESSON_RULES", "WORDS_PER_MINUTE", "check_lesson", "forward_references", "pages_missing_from_nav", "word_count"]
 
 #: Every lesson rule by code, for the authoring guide.
 LESSON_RULES: dict[str, str] = {
     "lesson-length": "a lesson shorter than 900 or longer than 1,600 words",
-    "reading-time": "a 'reading_time' that does not match the lesson's length",
+    "reading-time": "a hand-typed 'reading_time' (the build works out each lesson's time)",
     "objectives": "no objectives box, or fewer than 3 or more than 5 objectives",
     "lesson-section": "a lesson without its scenario, Try it, Key takeaways or Check your understanding section",
     "takeaways": "fewer than 4 or more than 6 key takeaways",
@@ -32,9 +33,9 @@ LESSON_RULES: dict[str, str] = {
     "front-matter": "front matter that cannot be read, or an unknown or missing key",
     "not-in-nav": "a page in docs/ that the navigation does not list",
     "placeholder": "a 'TODO' placeholder from `make lesson` still in the lesson",
+    "forward-reference": "a link to a later lesson whose sentence does not say 'later in the course'",
 }
 
-WORDS_PER_MINUTE = 200
 MIN_WORDS, MAX_WORDS = 900, 1600
 _SECTIONS = {
     "scenario": "## A day at work { #scenario } (with an !!! example box)",
@@ -44,11 +45,6 @@ _SECTIONS = {
 }
 _HEADING = re.compile(r"^(#{2,3})[ \t]+(.*?)[ \t]*$")
 _ANCHOR = re.compile(r"\{ ?#[a-z0-9-]+ ?\}$")
-
-
-def word_count(body: str) -> int:
-    """The words a learner reads: comments (quiz embeds and markers) left out."""
-    return len(re.findall(r"[A-Za-z0-9']+", re.sub(r"<!--.*?-->", "", body, flags=re.DOTALL)))
 
 
 def _line_of(text: str, needle: str) -> int | None:
@@ -76,15 +72,15 @@ def check_lesson(src: str, text: str) -> list[Problem]:
 
 def _length(src: str, meta: Mapping[str, Any], body: str) -> list[Problem]:
     words = word_count(body)
+    problems = []
     if not MIN_WORDS <= words <= MAX_WORDS:
         action = "add to it" if words < MIN_WORDS else "cut it, or split it into two lessons"
-        return [Problem(src, None, "lesson-length", f"the lesson has {words:,} words — a lesson is {MIN_WORDS} to {MAX_WORDS:,} words; {action}")]
-    minutes = math.ceil(words / WORDS_PER_MINUTE)
-    stated = meta.get("reading_time")
-    if isinstance(stated, int) and not isinstance(stated, bool) and stated != minutes:
-        return [Problem(src, None, "reading-time",
-                        f"'reading_time: {stated}' does not match the lesson's {words:,} words ({WORDS_PER_MINUTE} a minute) — write 'reading_time: {minutes}'")]
-    return []
+        problems.append(Problem(src, None, "lesson-length", f"the lesson has {words:,} words — a lesson is {MIN_WORDS} to {MAX_WORDS:,} words; {action}"))
+    if "reading_time" in meta:
+        problems.append(Problem(src, None, "reading-time",
+                                "'reading_time' is no longer typed by hand — delete the line: the build works out the lesson's time from its "
+                                f"{words:,} words ({WORDS_PER_MINUTE} a minute), its Try it reflection and its quiz"))
+    return problems
 
 
 def _structure(src: str, body: str, offset: int) -> list[Problem]:
@@ -131,3 +127,35 @@ def pages_missing_from_nav(pages: Collection[str], listed: Collection[str], docs
                 "this page is not in the navigation — add it to 'nav:' in mkdocs.yml (a lesson goes under 'Lessons:')")
         for page in sorted(set(pages) - set(listed))
     ]
+
+
+_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\(\s*<?(?P<target>[^)\s>#]+\.md)(?:#[^)\s>]*)?>?\s*\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
+#: What a sentence says when it knowingly points ahead.
+LATER = "later in the course"
+
+
+def forward_references(lessons: Sequence[tuple[str, str]], docs_prefix: str = "docs/") -> list[Problem]:
+    """Links from a lesson to one the learner has not reached yet, unless the sentence says so.
+
+    lessons are (docs-relative file, text) in course order. Each lesson builds on the ones before
+    it, so a later lesson is only named as something still to come.
+    """
+    position = {src: n for n, (src, _) in enumerate(lessons, start=1)}
+    problems = []
+    for src, text in lessons:
+        here = position[src]
+        for number, line in outside_fences(text):
+            for match in _LINK.finditer(line):
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(src), match.group("target")))
+                later = position.get(target, 0)
+                if later <= here:
+                    continue
+                # The sentence holding the link: from the last sentence end before it to the next after it.
+                start = max((m.end() for m in _SENTENCE_END.finditer(line, 0, match.start())), default=0)
+                end = next((m.start() for m in _SENTENCE_END.finditer(line, match.end())), len(line))
+                if LATER not in line[start:end].lower():
+                    problems.append(Problem(f"{docs_prefix}{src}", number, "forward-reference",
+                                            f"the link '{match.group('label')}' points ahead to lesson {later} ({target}) from lesson {here} — "
+                                            f"learners have not read it yet: say '{LATER}' in the sentence, or point back to what they know"))
+    return problems

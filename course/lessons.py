@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from course.lesson_time import LessonTime
 from course.sources import yaml_reading
 
 __all__ = [
@@ -24,7 +25,7 @@ __all__ = [
     "lesson_problems",
     "fill_learning_path",
     "render_learning_path",
-    "render_reading_time",
+    "render_lesson_time",
     "insert_after_title",
     "not_in_nav",
     "read_audiences",
@@ -104,26 +105,21 @@ def front_matter_problem(src_path: str, markdown: str) -> str | None:
 
 
 #: Front-matter keys a lesson may use: the course's own, then MkDocs' and Material's.
-LESSON_KEYS = ("title", "description", "reading_time", "handout", "search", "hide", "template", "status", "subtitle", "icon", "tags")
+LESSON_KEYS = ("title", "description", "handout", "search", "hide", "template", "status", "subtitle", "icon", "tags")
+
+
+#: Keys lessons used to carry, each reported by its own rule (course.lesson_rules) with what to do instead.
+RETIRED_KEYS = ("reading_time",)
 
 
 def lesson_problems(src_path: str, meta: Mapping[str, Any]) -> list[str]:
     """Problems with a lesson's front matter, each naming the file and saying how to fix it."""
     problems = []
     for key in meta:
-        if key not in LESSON_KEYS:
+        if key not in LESSON_KEYS and key not in RETIRED_KEYS:
             guess = difflib.get_close_matches(str(key), LESSON_KEYS, n=1, cutoff=0.6)
             fix = f"did you mean '{guess[0]}'?" if guess else f"the keys a lesson uses are {', '.join(LESSON_KEYS[:4])}"
             problems.append(f"{src_path}: unknown front-matter key '{key}' — {fix}")
-    minutes = meta.get("reading_time")
-    if minutes is None:
-        problems.append(
-            f"{src_path}: the lesson has no 'reading_time' — add 'reading_time: <minutes>' to its front matter."
-        )
-    elif isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 120:
-        problems.append(
-            f"{src_path}: 'reading_time' is {minutes!r} — write a whole number of minutes between 1 and 120."
-        )
     if not str(meta.get("description") or "").strip():
         problems.append(
             f"{src_path}: the lesson has no 'description' — add a one-sentence 'description:' to its front matter."
@@ -131,9 +127,10 @@ def lesson_problems(src_path: str, meta: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def render_reading_time(minutes: int) -> str:
-    """The line under a lesson's title telling the learner how long it takes."""
-    return f'<p class="pk-lesson-time"><span class="pk-lesson-time__label">Estimated time:</span> {int(minutes)} min</p>'
+def render_lesson_time(time: LessonTime) -> str:
+    """The line under a lesson's title telling the learner how long it takes, part by part."""
+    return (f'<p class="pk-lesson-time"><span class="pk-lesson-time__label">Estimated time:</span> {time.total} min '
+            f'<span class="pk-lesson-time__parts">({escape(time.describe())})</span></p>')
 
 
 def insert_after_title(html: str, snippet: str) -> str:

@@ -27,7 +27,6 @@ def _lesson(name: str, title: str) -> str:
     return f"""---
 title: {title}
 description: {todo} one sentence saying what the learner gains from this lesson.
-reading_time: 5  # the lesson's words divided by 200, rounded up: make check says the right number
 handout:
   discussion:
     - {todo} a question for the group to discuss.

@@ -396,7 +396,9 @@ def _check_quiz(file: str, text: str) -> tuple[Quiz | None, list[Problem], Locat
     return quiz, _item_problems(quiz, located), located
 
 
-def _see_problems(quiz: Quiz, pages: Mapping[str, str], anchors: dict[str, dict[str, str]], located_lines: Mapping[str, int]) -> list[Problem]:
+def _see_problems(
+    quiz: Quiz, pages: Mapping[str, str], anchors: dict[str, dict[str, str]], located_lines: Mapping[str, int], docs_prefix: str = "docs/"
+) -> list[Problem]:
     problems = []
     for question in quiz.questions:
         if not question.see:
@@ -411,7 +413,7 @@ def _see_problems(quiz: Quiz, pages: Mapping[str, str], anchors: dict[str, dict[
         if anchor and anchor not in anchors[page]:
             close = difflib.get_close_matches(anchor, list(anchors[page]), n=1)
             fix = f"did you mean '#{close[0]}'?" if close else f"use one of the headings' anchors in {page}"
-            problems.append(Problem(quiz.source, line, "see-anchor-missing", f"'see: {question.see}': {page} has no heading with the anchor '#{anchor}' — {fix}", question.id))
+            problems.append(Problem(quiz.source, line, "see-anchor-missing", f"'see: {question.see}': {docs_prefix}{page} has no heading with the anchor '#{anchor}' — {fix}", question.id))
     return problems
 
 
@@ -465,7 +467,7 @@ def check_course(
                                        f"the quiz '{quiz_id}' is not embedded in any lesson — add the line '<!-- quiz: {quiz_id} -->' to its lesson, or delete the file"))
     result.headings = {page: heading_anchors(text) for page, text in pages.items()}
     for quiz in result.quizzes.values():
-        result.problems.extend(_see_problems(quiz, pages, result.headings, see_lines[quiz.id]))
+        result.problems.extend(_see_problems(quiz, pages, result.headings, see_lines[quiz.id], docs_prefix))
         if quiz.id in result.placements:
             page = result.placements[quiz.id]
             result.problems.extend(_objective_problems(quiz, f"{docs_prefix}{page}", lesson_objectives(pages[page]), objective_lines[quiz.id]))

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from course import completion, lessons, preview
 from course.completion import CERTIFICATE_MARKER
 from course.lesson_rules import check_lesson, pages_missing_from_nav
+from course.lesson_time import QUESTIONS_META, LessonTime, lesson_time
 from course.sources import ENCODING_MESSAGE, find_embeds, read_text, undecodable_line
 
 log = get_plugin_logger("lessons")
@@ -29,11 +30,6 @@ _rule = completion.CompletionRule()
 # Footer link label → page, for the people who run and write the course (mkdocs.yml `extra: audiences:`).
 _audiences: dict[str, str] = {}
 _files = Files([])
-
-
-def _minutes(value: Any) -> int:
-    """A lesson's reading time, or 0 while its front matter is wrong (already reported)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _is_lesson(page: Page) -> bool:
@@ -82,15 +78,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Any) -> str | None:
-    """Show a lesson's estimated time right under its title."""
+    """Mark a lesson as opened when it loads, for a completion rule that asks for it."""
     if not _is_lesson(page):
         return html
-    # Marks the lesson as opened, for a completion rule that asks for it.
-    html = lessons.insert_after_title(html, f'<span data-lesson-visit="{escape(lessons.lesson_id(page.file.src_uri))}" hidden></span>')
-    minutes = page.meta.get("reading_time")
-    if isinstance(minutes, int):
-        return lessons.insert_after_title(html, lessons.render_reading_time(minutes))
-    return html
+    return lessons.insert_after_title(html, f'<span data-lesson-visit="{escape(lessons.lesson_id(page.file.src_uri))}" hidden></span>')
+
+
+def _time_of(page: Page) -> LessonTime:
+    """A lesson's estimated time, from its own words and the questions its quiz holds (noted by the quiz hook)."""
+    _, body, _ = lessons.split_front_matter(page.file.content_string)
+    return lesson_time(body, int(page.meta.get(QUESTIONS_META) or 0))
 
 
 def _course_lessons(page: Page, nav: Navigation) -> list[Page]:
@@ -108,6 +105,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         (label, found.url_relative_to(page.file)) for label, src in _audiences.items() if (found := _files.get_file_from_path(src))
     ]
     content = page.content or ""
+    if _is_lesson(page):
+        # Here rather than in on_page_content: the quiz hook has counted the questions by now.
+        page.content = lessons.insert_after_title(content, lessons.render_lesson_time(_time_of(page)))
+        return context
     if not any(marker in content for marker in (lessons.LEARNING_PATH_MARKER, PROGRESS_MARKER, CERTIFICATE_MARKER)):
         return context
     pages = _course_lessons(page, nav)
@@ -117,7 +118,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 number=number,
                 title=child.title or child.file.src_uri,
                 url=child.file.url_relative_to(page.file),
-                minutes=_minutes(child.meta.get("reading_time")),
+                minutes=_time_of(child).total,
                 description=str(child.meta.get("description") or ""),
                 quiz=_quiz_of(child),
             )

@@ -16,7 +16,8 @@ from course.cli import report
 from course.handouts import ANSWER_KEY_MARKER, WORKSHEET_PATTERN, render_answer_key, render_worksheet
 from course.lessons import lesson_sources
 from course.render import embed_quizzes
-from course.sources import read_quiz_files
+from course.lesson_time import QUESTIONS_META
+from course.sources import find_embeds, read_quiz_files
 from course.validate import QuizCheck, check_course
 
 log = get_plugin_logger("quizzes")
@@ -45,6 +46,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for problem in _check.problems:
         log.warning(str(problem))
     return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Note how many questions the page's quiz holds: a lesson's estimated time counts them."""
+    page.meta[QUESTIONS_META] = sum(len(_check.quizzes[quiz].questions) for quiz, _ in find_embeds(markdown) if quiz in _check.quizzes)
+    return markdown
 
 
 def _render_paper_versions(output: str) -> str:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
 import shutil
 from pathlib import Path
 
-from course.lesson_rules import WORDS_PER_MINUTE, word_count
 from tests.conftest import ROOT
 
 _SENTENCES = [
@@ -79,12 +77,10 @@ def lesson_text(name: str, title: str, words: int = 1000) -> str:
         f"<!-- quiz: {name} -->",
         "",
     ])
-    minutes = math.ceil(word_count(body) / WORDS_PER_MINUTE)
     front = "\n".join([
         "---",
         f"title: {title}",
         "description: How a new customer's first minute with you shapes whether they come back.",
-        f"reading_time: {minutes}",
         "handout:",
         "  discussion:",
         "    - What did your last new customer see first?",

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from course import cli
-from course.lesson_rules import LESSON_RULES, check_lesson
+from course.lesson_rules import LESSON_RULES, check_lesson, forward_references
 from course.validate import check_course
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.lesson_fixture import add_lesson, copy_course, lesson_text, quiz_text
@@ -20,13 +20,10 @@ def test_the_fixture_lesson_passes_every_rule() -> None:
     assert check_lesson(f"docs/{NAME}.md", GOOD) == []
 
 
-def _minutes(text: str) -> int:
-    return int(re.search(r"^reading_time: (\d+)$", text, re.MULTILINE).group(1))
-
-
 MUTATIONS = {
     "lesson-length": (lambda t: lesson_text(NAME, TITLE, words=300), "the lesson has"),
-    "reading-time": (lambda t: t.replace(f"reading_time: {_minutes(t)}", f"reading_time: {_minutes(t) + 3}"), f"— write 'reading_time: {_minutes(GOOD)}'"),
+    "reading-time": (lambda t: t.replace("title: First impressions\n", "title: First impressions\nreading_time: 8\n", 1),
+                     "'reading_time' is no longer typed by hand — delete the line: the build works out the lesson's time"),
     "objectives": (lambda t: t.replace("    - greet a new customer in a way they notice\n", "").replace("    - handle a question you cannot answer yet\n", ""),
                    "the objectives box has 2 points — give it 3 to 5"),
     "heading-anchor": (lambda t: t.replace("## Greeting people well { #greeting }", "## Greeting people well"),
@@ -71,7 +68,7 @@ def test_a_lesson_quiz_has_five_to_eight_questions_of_both_kinds() -> None:
 
 
 def test_every_lesson_rule_is_tested_and_documented() -> None:
-    tested = set(MUTATIONS) | {"not-in-nav", "placeholder"}
+    tested = set(MUTATIONS) | {"not-in-nav", "placeholder", "forward-reference"}
     assert tested == set(LESSON_RULES)
     guide = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
     table = guide[guide.index("{ #lesson-rules }") :]
@@ -162,3 +159,17 @@ def test_make_lesson_refuses_a_bad_or_taken_name(tmp_path, capsys, name: str, ex
     assert cli.main(["new-lesson", name, "--root", str(root)]) == 1
     assert expected in capsys.readouterr().err
     assert (root / "mkdocs.yml").read_text(encoding="utf-8") == before, "nothing half-done"
+
+
+def test_a_link_to_a_later_lesson_must_say_it_is_later() -> None:
+    lessons = [
+        ("first.md", "# First\n\nSee [the bank](bank.md#rules) for more. Later in the course, [the bank](bank.md) returns.\n"
+                     "The [last lesson](last.md) comes later in the course.\n"),
+        ("bank.md", "# Bank\n\nAs [the first lesson](first.md) showed, trust matters.\n\n```md\n[x](last.md)\n```\n"),
+        ("last.md", "# Last\n\nBack to [the bank](bank.md).\n"),
+    ]
+    problems = forward_references(lessons)
+    assert [str(p) for p in problems] == [
+        "docs/first.md:3: the link 'the bank' points ahead to lesson 2 (bank.md) from lesson 1 — learners have not read it yet: "
+        "say 'later in the course' in the sentence, or point back to what they know",
+    ]

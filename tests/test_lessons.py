@@ -1,10 +1,11 @@
-"""Lesson rules: front matter problems, the learning path and the reading-time line."""
+"""Lesson rules: front matter problems, the learning path and the estimated-time line."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from course import lessons
+from course.lesson_time import LessonTime, lesson_time
 from tests.conftest import run_mkdocs_build
 
 
@@ -23,13 +24,19 @@ def test_readable_or_absent_front_matter_is_fine() -> None:
     assert lessons.front_matter_problem("a.md", "# No front matter\n") is None
 
 
-def test_lesson_problems_ask_for_reading_time_and_description() -> None:
+def test_lesson_problems_ask_for_a_description() -> None:
     problems = lessons.lesson_problems("x.md", {"title": "X"})
-    assert any("'reading_time'" in p and p.startswith("x.md: ") for p in problems)
-    assert any("'description'" in p for p in problems)
-    assert lessons.lesson_problems("x.md", {"reading_time": 7, "description": "Fine."}) == []
-    for bad in ("seven", 0, 500, True, 7.5):
-        assert lessons.lesson_problems("x.md", {"reading_time": bad, "description": "d"}), bad
+    assert problems == ["x.md: the lesson has no 'description' — add a one-sentence 'description:' to its front matter."]
+    assert lessons.lesson_problems("x.md", {"description": "Fine."}) == []
+
+
+def test_a_lessons_time_is_its_reading_its_reflection_and_its_quiz() -> None:
+    body = "# T\n\n" + "word " * 1001 + "\n\n## Try it { #try-it }\n\nThink.\n\n<!-- quiz: t -->\n"
+    time = lesson_time(body, questions=7)
+    # 1,006 words at 200 a minute, rounded up; five minutes of reflection; 7 × 40 s = 4 min 40 s, rounded up.
+    assert (time.reading, time.reflection, time.quiz, time.total) == (6, 5, 5, 16)
+    assert time.describe() == "6 min reading, 5 min reflection, 5 min quiz"
+    assert lesson_time("# T\n\nShort.\n", questions=0) == LessonTime(1, 0, 0)
 
 
 def test_learning_path_escapes_titles_and_totals_the_time() -> None:
@@ -44,10 +51,10 @@ def test_learning_path_escapes_titles_and_totals_the_time() -> None:
     assert html.index("bank/") < html.index("trust/")
 
 
-def test_reading_time_goes_right_after_the_title() -> None:
-    html = lessons.insert_after_title("<h1>T</h1><p>Body</p>", lessons.render_reading_time(6))
+def test_lesson_time_goes_right_after_the_title() -> None:
+    html = lessons.insert_after_title("<h1>T</h1><p>Body</p>", lessons.render_lesson_time(LessonTime(6, 5, 4)))
     assert html.startswith("<h1>T</h1><p class=\"pk-lesson-time\">")
-    assert "6 min" in html
+    assert "15 min" in html and "(6 min reading, 5 min reflection, 4 min quiz)" in html
 
 
 def _fixture_site(tmp_path: Path, lesson_text: str) -> Path:
@@ -68,7 +75,7 @@ def _fixture_site(tmp_path: Path, lesson_text: str) -> Path:
 
 
 def test_build_fails_on_a_lesson_with_broken_front_matter(tmp_path: Path) -> None:
-    config = _fixture_site(tmp_path, "---\ntitle: Trust\ndescription: Rule one: keep it\nreading_time: 5\n---\n# Trust\n")
+    config = _fixture_site(tmp_path, "---\ntitle: Trust\ndescription: Rule one: keep it\n---\n# Trust\n")
     result = run_mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert "trust.md:3: the front matter cannot be read: a ': ' inside a value" in result.stderr
@@ -80,7 +87,8 @@ def test_build_fills_the_learning_path_from_lesson_front_matter(tmp_path: Path) 
     from tests.lesson_fixture import lesson_text
 
     text = lesson_text("trust", "Trust")
-    minutes = lessons.split_front_matter(text)[0]["reading_time"]
+    # The fixture site has no quiz hook, so the time is reading and reflection only.
+    minutes = lesson_time(lessons.split_front_matter(text)[1], 0).total
     config = _fixture_site(tmp_path, text)
     result = run_mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr

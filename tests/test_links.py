@@ -82,9 +82,9 @@ def test_make_check_runs_the_lesson_rules(tmp_path: Path, capsys: pytest.Capture
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     lesson = tmp_path / "docs" / "partnership.md"
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("reading_time: 8", "reading_time: eight", 1), encoding="utf-8")
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("title: ", "reading_time: eight\ntitle: ", 1), encoding="utf-8")
     assert cli.main(["check", "--root", str(tmp_path)]) == 1
-    assert "docs/partnership.md: 'reading_time' is 'eight' — write a whole number of minutes" in capsys.readouterr().err
+    assert "docs/partnership.md: 'reading_time' is no longer typed by hand — delete the line" in capsys.readouterr().err
 
 
 # ---- The same gate over the built pages, generated ones included ----

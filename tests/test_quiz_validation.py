@@ -132,7 +132,7 @@ def test_see_link_to_a_missing_anchor(tmp_path: Path, capsys: pytest.CaptureFixt
     root = make_project(tmp_path, {"bank.yml": quiz}, {"lesson.md": lesson("bank")})
     status, err = run_check(root, capsys)
     assert status == 1
-    assert "quizzes/bank.yml:13: question 'deposits-first': 'see: lesson.md#three-rule': lesson.md has no heading with the anchor '#three-rule' — did you mean '#three-rules'?" in err
+    assert "quizzes/bank.yml:13: question 'deposits-first': 'see: lesson.md#three-rule': docs/lesson.md has no heading with the anchor '#three-rule' — did you mean '#three-rules'?" in err
 
 
 def lesson_with_objectives(quiz_id: str) -> str:
@@ -339,5 +339,5 @@ def test_one_problem_is_one_problem_in_the_summary(tmp_path: Path, capsys: pytes
 def test_a_misspelt_lesson_front_matter_key_is_named() -> None:
     from course.lessons import lesson_problems
 
-    problems = lesson_problems("docs/bank.md", {"titel": "Bank", "description": "D", "reading_time": 5})
+    problems = lesson_problems("docs/bank.md", {"titel": "Bank", "description": "D"})
     assert problems == ["docs/bank.md: unknown front-matter key 'titel' — did you mean 'title'?"]
