@@ -11,7 +11,7 @@ from course import annotations
 from course.checklist import CHECKLIST_PATH, check_checklist
 from course.glossary import GLOSSARY_PATH, check_glossary, unused_terms
 from course.handouts import ANSWER_KEY_URI, PRINT_ANSWER_KEY_ENV, answer_key_setting, handout_from_lesson, handout_problems, handout_uri
-from course.lesson_rules import check_lesson, pages_missing_from_nav
+from course.lesson_rules import check_lesson, forward_references, pages_missing_from_nav
 from course.lessons import lesson_sources, nav_files, not_in_nav, split_front_matter
 from course.links import check_links
 from course.scaffold import new_lesson
@@ -83,6 +83,7 @@ def check(root: Path) -> QuizCheck:
     generated = {handout_uri(src) for src in lessons} | ({ANSWER_KEY_URI} if published_key else set())
     result.problems.extend(check_links(pages, others, generated))
     result.problems.extend(_lesson_problems(pages, lessons))
+    result.problems.extend(forward_references([(src, pages[src]) for src in lessons if src in pages]))
     result.problems.extend(_plan_problems(pages, lessons))
     if nav:  # without a nav, MkDocs lists every page itself
         listed = nav_files(nav) + sorted(not_in_nav(settings.get("not_in_nav"), pages))

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from course import completion, lessons, preview
 from course.completion import CERTIFICATE_MARKER
-from course.lesson_rules import check_lesson, pages_missing_from_nav
+from course.lesson_rules import check_lesson, forward_references, pages_missing_from_nav
 from course.lesson_time import QUESTIONS_META, LessonTime, lesson_time
 from course.sources import ENCODING_MESSAGE, find_embeds, read_text, undecodable_line
 
@@ -55,6 +55,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             problems.append(f"mkdocs.yml: 'extra: audiences: {label}: {src}' names a page that does not exist — fix the path (relative to docs/)")
     if problems and not preview.STATE.hold("\n".join(problems)):
         raise PluginError("\n".join(problems))
+    # Each lesson builds on the ones before: a link to a later one must say so.
+    course = [(src, found.content_string) for src in lessons.lesson_sources(config.nav) if (found := files.get_file_from_path(src))]
+    for problem in forward_references(course):
+        log.warning(str(problem))
     if config.nav:  # without a nav, MkDocs lists every page itself
         # Pages kept out of the nav on purpose (`not_in_nav`, e.g. the trainers') are not missing from it.
         written = [file.src_uri for file in files.documentation_pages() if file.generated_by is None and not file.inclusion.is_not_in_nav()]

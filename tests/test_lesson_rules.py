@@ -173,3 +173,16 @@ def test_a_link_to_a_later_lesson_must_say_it_is_later() -> None:
         "docs/first.md:3: the link 'the bank' points ahead to lesson 2 (bank.md) from lesson 1 — learners have not read it yet: "
         "say 'later in the course' in the sentence, or point back to what they know",
     ]
+
+
+def test_the_course_never_points_ahead_and_check_and_build_catch_it(tmp_path, capsys) -> None:
+    root = copy_course(tmp_path)
+    assert cli.main(["check", "--root", str(root)]) == 0, capsys.readouterr().err
+    first = root / "docs" / cli.lesson_order(root / "mkdocs.yml")[0]
+    last = cli.lesson_order(root / "mkdocs.yml")[-1]
+    first.write_text(first.read_text(encoding="utf-8").replace("\n## ", f"\n\nRead [the last lesson]({last}) first.\n\n## ", 1), encoding="utf-8")
+    assert cli.main(["check", "--root", str(root)]) == 1
+    expected = f"the link 'the last lesson' points ahead to lesson {len(cli.lesson_order(root / 'mkdocs.yml'))} ({last}) from lesson 1"
+    assert expected in capsys.readouterr().err
+    result = run_mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 1 and expected in result.stderr
