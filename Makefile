@@ -17,6 +17,7 @@ help:
 	@echo "               (A4; US Letter with: make handouts PAPER=letter)"
 	@echo "make lesson NAME=first-impressions  start a lesson: skeleton, quiz and nav entry to fill in"
 	@echo "make lms     SCORM 1.2, SCORM 2004 and cmi5 packages of the course in dist/, for an LMS"
+	@echo "make question-banks  every quiz question for LMS quiz engines in dist/question-banks/ (GIFT, Moodle XML, QTI 1.2 and 2.1, Aiken)"
 	@echo "make test    the whole test suite, browser and LMS tests included"
 	@echo "make clean   remove site/, dist/ and every installed tool (.venv/, .venv-lrs/, tests/js/node_modules/)"
 
@@ -38,6 +39,11 @@ check: $(STAMP)
 # SCORM 1.2, SCORM 2004 and cmi5 packages of the whole course, ready to upload to an LMS.
 lms: $(STAMP)
 	$(PY) -m course.cli lms --out dist
+
+# Every quiz question for LMS quiz engines: GIFT, Moodle XML, QTI 1.2 (Canvas), QTI 2.1 and Aiken.
+.PHONY: question-banks
+question-banks: $(STAMP)
+	$(PY) -m course.cli export all --out dist/question-banks
 
 lesson: $(STAMP)
 	@$(PY) -m course.cli new-lesson $(NAME) $(if $(TITLE),--title "$(TITLE)")

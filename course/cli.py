@@ -1,4 +1,4 @@
-"""Command line: `check` validates the course without building it; `handouts` prints its PDFs."""
+"""Command line: `check` validates the course without building it; `handouts` prints its PDFs; `export` writes question banks."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from course.sources import ENCODING_MESSAGE, read_quiz_files, read_text, undecod
 from course.validate import Problem, QuizCheck, check_course
 from course.workshop import plan_markdown, read_plans
 
-__all__ = ["check", "handouts", "report", "main"]
+__all__ = ["check", "export", "handouts", "report", "main"]
 
 
 def report(result: QuizCheck) -> str:
@@ -206,6 +206,35 @@ def lms(root: Path, out: Path) -> int:
     return 0
 
 
+def export(root: Path, name: str | None, out: Path) -> int:
+    """Write the course's questions for LMS quiz engines; refuse while `make check` finds problems."""
+    from course.banks import FORMATS, BankError, course_bank
+    from course.banks import export as write_banks
+
+    if name not in (*FORMATS, "all"):
+        print(f"Say which question bank to write: one of {', '.join(FORMATS)}, or all — e.g. `make question-banks`.", file=sys.stderr)
+        return 2
+    result = check(root)
+    if result.problems:
+        print(report(result), file=sys.stderr)
+        print("No question banks were written: fix the problems above first.", file=sys.stderr)
+        return 1
+    settings = read_settings(root / "mkdocs.yml")
+    bank = course_bank(str(settings.get("site_name") or "Course"), result.quizzes, result.placements, lesson_sources(settings.get("nav")))
+    try:
+        written = write_banks(bank, out, list(FORMATS) if name == "all" else [name])
+    except BankError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path, fmt, warnings in written:
+        print(f"{path}  ({fmt.label})")
+        for warning in warnings:
+            print(f"  warning: {warning}", file=sys.stderr)
+    print(f"{len(written)} question bank{'s' if len(written) != 1 else ''} of {sum(len(q.questions) for q in bank.quizzes)} questions in {out}; "
+          "the authoring guide says which file suits which LMS.")
+    return 0
+
+
 def new_lesson_command(root: Path, name: str | None, title: str | None) -> int:
     """Write a lesson skeleton, its quiz and its nav entry; say what to do next."""
     if not name:
@@ -226,10 +255,11 @@ def new_lesson_command(root: Path, name: str | None, title: str | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit 1 when there is anything to fix."""
     parser = argparse.ArgumentParser(prog="python -m course.cli", description=__doc__)
-    parser.add_argument("--out", type=Path, default=Path("dist"), help="lms: where the packages go (default: dist)")
-    parser.add_argument("command", choices=["check", "handouts", "new-lesson", "lms"],
-                        help="check: validate the course content; handouts: print PDFs of a built site; new-lesson: start a lesson")
-    parser.add_argument("name", nargs="?", help="new-lesson: the lesson's file name, e.g. first-impressions")
+    parser.add_argument("--out", type=Path, help="lms: where the packages go (default: dist); export: where the banks go (default: dist/question-banks)")
+    parser.add_argument("command", choices=["check", "handouts", "new-lesson", "lms", "export"],
+                        help="check: validate the course content; handouts: print PDFs of a built site; new-lesson: start a lesson; "
+                             "lms: SCORM and cmi5 packages; export: question banks for LMS quiz engines")
+    parser.add_argument("name", nargs="?", help="new-lesson: the lesson's file name, e.g. first-impressions; export: gift, moodle, qti12, qti21, aiken or all")
     parser.add_argument("--title", help="new-lesson: the lesson's title (default: from the name)")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     parser.add_argument("--site", type=Path, default=Path("site"), help="handouts: the built site (default: site)")
@@ -238,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "handouts":
         return handouts(args.site.resolve(), args.paper, args.root.resolve())
     if args.command == "lms":
-        return lms(args.root.resolve(), args.out.resolve())
+        return lms(args.root.resolve(), (args.out or Path("dist")).resolve())
+    if args.command == "export":
+        return export(args.root.resolve(), args.name, (args.out or Path("dist/question-banks")).resolve())
     if args.command == "new-lesson":
         return new_lesson_command(args.root.resolve(), args.name, args.title)
     result = check(args.root.resolve())
