@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 PAPER ?= a4
 
-.PHONY: help serve build check handouts lesson lms test chromium clean
+.PHONY: help serve build check handouts lesson lms offline test chromium clean
 
 help:
 	@echo "make serve   build the course and serve it at http://127.0.0.1:8000 (live reload)"
@@ -18,8 +18,9 @@ help:
 	@echo "make lesson NAME=first-impressions  start a lesson: skeleton, quiz and nav entry to fill in"
 	@echo "make lms     SCORM 1.2, SCORM 2004 and cmi5 packages of the course in dist/, for an LMS"
 	@echo "make question-banks  every quiz question for LMS quiz engines in dist/question-banks/ (GIFT, Moodle XML, QTI 1.2 and 2.1, Aiken)"
+	@echo "make offline dist/promises-kept-offline.zip: the whole course, PDFs included, opened from a folder with no network"
 	@echo "make test    the whole test suite, browser and LMS tests included"
-	@echo "make clean   remove site/, dist/ and every installed tool (.venv/, .venv-lrs/, tests/js/node_modules/)"
+	@echo "make clean   remove site/, dist/ and every installed tool (.venv/, .venv-lrs/, tests/js/node_modules/, js/node_modules/)"
 
 # Reinstall whenever the declared or pinned dependencies change.
 $(STAMP): pyproject.toml constraints.txt
@@ -56,16 +57,22 @@ handouts: build
 chromium: $(STAMP)
 	@$(PY) -m course.browser >/dev/null
 
-# The real LMS clients the tests use (scorm-again, the SCORM XSDs), pinned by tests/js/package-lock.json.
+# The real LMS clients the tests use (scorm-again, the SCORM XSDs), pinned by tests/js/package-lock.json,
+# and the iframe-worker shim the offline pack ships (search from file://), pinned by js/package-lock.json.
 # Node.js and npm come from Debian's packages when missing and run as root; otherwise we say how.
 NODE_STAMP := tests/js/node_modules/.installed-stamp
-$(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
+JS_STAMP := js/node_modules/.installed-stamp
+$(NODE_STAMP) $(JS_STAMP): %/node_modules/.installed-stamp: %/package.json %/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	  else echo "make test needs Node.js and npm for its LMS tests: install them (Debian/Ubuntu: sudo apt-get install nodejs npm)" >&2; exit 1; fi; }
-	npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts --loglevel=error
+	  else echo "make needs Node.js and npm for $*/package.json: install them (Debian/Ubuntu: sudo apt-get install nodejs npm)" >&2; exit 1; fi; }
+	npm ci --prefix $* --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
+
+# The whole course as one zip for a trainer with no network (file://): search, quizzes and the PDFs included.
+offline: $(STAMP) $(JS_STAMP)
+	$(PY) -m course.cli offline --out dist --paper $(PAPER)
 
 # Ralph, a real Learning Record Store for the cmi5 tests, in its own virtualenv (its pins clash with MkDocs').
 LRS := .venv-lrs
@@ -75,8 +82,8 @@ $(LRS_STAMP): tests/lrs-requirements.txt
 	$(LRS)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/lrs-requirements.txt
 	@touch $@
 
-test: $(STAMP) $(NODE_STAMP) $(LRS_STAMP)
+test: $(STAMP) $(NODE_STAMP) $(JS_STAMP) $(LRS_STAMP)
 	@CHROMIUM="$$($(PY) -m course.browser)" && export CHROMIUM && $(PY) -m pytest
 
 clean:
-	rm -rf site dist $(VENV) $(LRS) tests/js/node_modules
+	rm -rf site dist $(VENV) $(LRS) tests/js/node_modules js/node_modules

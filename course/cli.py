@@ -1,4 +1,4 @@
-"""Command line: `check` validates the course without building it; `handouts` prints its PDFs; `export` writes question banks."""
+"""Command line: `check` validates the course without building it; `handouts` prints its PDFs; `lms` and `offline` package it; `export` writes question banks."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from course.sources import ENCODING_MESSAGE, read_quiz_files, read_text, undecod
 from course.validate import Problem, QuizCheck, check_course
 from course.workshop import plan_markdown, read_plans
 
-__all__ = ["check", "export", "handouts", "report", "main"]
+__all__ = ["check", "export", "handouts", "offline", "report", "main"]
 
 
 def report(result: QuizCheck) -> str:
@@ -123,6 +123,9 @@ def lesson_order(config_file: Path) -> list[str]:
     return lesson_sources(read_nav(config_file))
 
 
+NO_DOWNLOADS_NOTE = "note: the facilitator guide has no <!-- handout-downloads --> line, so the PDFs are not listed there."
+
+
 def handouts(site: Path, paper: str, root: Path | None = None) -> int:
     """Print the checklist, every handout and the answer key of a built site to PDF."""
     from course.browser import HOW_TO_GET_ONE, ensure_chromium
@@ -141,7 +144,7 @@ def handouts(site: Path, paper: str, root: Path | None = None) -> int:
     for item, path in made:
         print(f"{path}  ({item.title})")
     if not link_downloads(site, made, paper):
-        print("note: the facilitator guide has no <!-- handout-downloads --> line, so the PDFs are not listed there.", file=sys.stderr)
+        print(NO_DOWNLOADS_NOTE, file=sys.stderr)
     paper_name = paper.upper() if paper == "a4" else "US Letter"
     print(f"{len(made)} PDFs ({paper_name}) in {site / 'handouts'}")
     setting, _ = answer_key_setting(read_settings(root / "mkdocs.yml").get("extra"))
@@ -172,9 +175,45 @@ def _print_unpublished_answer_key(root: Path, chromium: str, paper: str, order: 
     return 0 if made else 1
 
 
+def _build(root: Path, site: Path, *options: str, env: dict[str, str] | None = None) -> bool:
+    """A strict build of the course into site; on failure, MkDocs' messages on stderr."""
+    import os
+    import subprocess
+
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *options, "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+                           cwd=root, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    if built.returncode != 0:
+        print(built.stderr, file=sys.stderr)
+    return built.returncode == 0
+
+
+def offline(root: Path, out: Path, paper: str) -> int:
+    """Write the offline pack: the site built for file://, with the PDFs `make handouts` prints."""
+    import tempfile
+
+    from course.browser import HOW_TO_GET_ONE, ensure_chromium
+    from course.offline import FOLDER, OFFLINE_ENV, PACK_NAME, write_pack
+    from course.pdf import link_downloads, print_pdfs
+
+    chromium = ensure_chromium()
+    if chromium is None:
+        print(HOW_TO_GET_ONE, file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as folder:
+        # The PDFs are printed from the site as published (directory URLs), the way `make handouts` does.
+        printed, site = Path(folder) / "printed", Path(folder) / FOLDER
+        if not (_build(root, printed, env={OFFLINE_ENV: "false"}) and _build(root, site, env={OFFLINE_ENV: "true"})):
+            return 1
+        made = print_pdfs(printed, chromium, paper, lesson_order=lesson_order(root / "mkdocs.yml"), out=site / "handouts")
+        if not link_downloads(site, made, paper):
+            print(NO_DOWNLOADS_NOTE, file=sys.stderr)
+        pack = write_pack(site, out / PACK_NAME)
+    print(f"{pack}  (the whole course and {len(made)} PDFs; unzip, then open {FOLDER}/index.html — no network needed)")
+    return 0
+
+
 def lms(root: Path, out: Path) -> int:
     """Build the site for packaging (plain .html links, no server needed) and write the LMS packages."""
-    import subprocess
     import tempfile
 
     from course.completion import CourseLesson, read_rule
@@ -185,10 +224,7 @@ def lms(root: Path, out: Path) -> int:
     config = root / "mkdocs.yml"
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "-f", str(config), "-d", str(site)],
-                               cwd=root, capture_output=True, text=True)
-        if built.returncode != 0:
-            print(built.stderr, file=sys.stderr)
+        if not _build(root, site, "--no-directory-urls"):
             return 1
         settings = read_settings(config)
         rule, problems = read_rule(settings.get("extra"))
@@ -255,20 +291,22 @@ def new_lesson_command(root: Path, name: str | None, title: str | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit 1 when there is anything to fix."""
     parser = argparse.ArgumentParser(prog="python -m course.cli", description=__doc__)
-    parser.add_argument("--out", type=Path, help="lms: where the packages go (default: dist); export: where the banks go (default: dist/question-banks)")
-    parser.add_argument("command", choices=["check", "handouts", "new-lesson", "lms", "export"],
+    parser.add_argument("--out", type=Path, help="lms, offline: where the packages go (default: dist); export: where the banks go (default: dist/question-banks)")
+    parser.add_argument("command", choices=["check", "handouts", "new-lesson", "lms", "offline", "export"],
                         help="check: validate the course content; handouts: print PDFs of a built site; new-lesson: start a lesson; "
-                             "lms: SCORM and cmi5 packages; export: question banks for LMS quiz engines")
+                             "lms: SCORM and cmi5 packages; offline: the zip that opens with no network; export: question banks for LMS quiz engines")
     parser.add_argument("name", nargs="?", help="new-lesson: the lesson's file name, e.g. first-impressions; export: gift, moodle, qti12, qti21, aiken or all")
     parser.add_argument("--title", help="new-lesson: the lesson's title (default: from the name)")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     parser.add_argument("--site", type=Path, default=Path("site"), help="handouts: the built site (default: site)")
-    parser.add_argument("--paper", choices=["a4", "letter"], default="a4", help="handouts: paper size (default: a4)")
+    parser.add_argument("--paper", choices=["a4", "letter"], default="a4", help="handouts, offline: paper size (default: a4)")
     args = parser.parse_args(argv)
     if args.command == "handouts":
         return handouts(args.site.resolve(), args.paper, args.root.resolve())
     if args.command == "lms":
         return lms(args.root.resolve(), (args.out or Path("dist")).resolve())
+    if args.command == "offline":
+        return offline(args.root.resolve(), (args.out or Path("dist")).resolve(), args.paper)
     if args.command == "export":
         return export(args.root.resolve(), args.name, (args.out or Path("dist/question-banks")).resolve())
     if args.command == "new-lesson":

@@ -57,10 +57,27 @@ def context(context: BrowserContext, site_dir: Path, offsite_requests: list[str]
     return context
 
 
-@pytest.fixture
-def page_errors(page: Page) -> list[str]:
-    """JavaScript errors and console errors raised on the page during a test."""
+def record_errors(page: Page) -> list[str]:
+    """A list that collects the page's JavaScript errors and console errors from now on."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     return errors
+
+
+@pytest.fixture
+def page_errors(page: Page) -> list[str]:
+    """JavaScript errors and console errors raised on the page during a test."""
+    return record_errors(page)
+
+
+def load_remote_image(page: Page, url: str) -> None:
+    """Make the page ask another host for an image and wait until that fails or loads."""
+    page.evaluate(
+        """url => new Promise(done => {
+            const img = new Image();
+            img.onerror = img.onload = done;
+            img.src = url;
+        })""",
+        url,
+    )

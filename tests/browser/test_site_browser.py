@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import SITE_URL
+from tests.browser.conftest import SITE_URL, load_remote_image
 from tests.test_site import DOCS, LESSONS, front_matter
 
 
@@ -77,11 +77,5 @@ def test_every_page_loads_without_off_site_requests_or_errors(
 def test_off_site_requests_are_caught(page: Page, offsite_requests: list[str]) -> None:
     """The request log above has teeth: a page that loads a remote image is reported."""
     page.goto(SITE_URL)
-    page.evaluate(
-        """() => new Promise(done => {
-            const img = new Image();
-            img.onerror = img.onload = done;
-            img.src = "https://cdn.example.com/tracker.png";
-        })"""
-    )
+    load_remote_image(page, "https://cdn.example.com/tracker.png")
     assert offsite_requests == ["https://cdn.example.com/tracker.png"]
