@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from course.checklist import CHECKLIST_PATH, check_checklist, reading
-from tests.browser.conftest import SITE_URL
+from tests.browser.conftest import SCHEMES, SITE_URL, assert_no_axe_violations, use_scheme
 from tests.conftest import ROOT
 
 CHECKLIST, _ = check_checklist("data", (ROOT / CHECKLIST_PATH).read_text(encoding="utf-8"))
@@ -88,11 +87,12 @@ def test_rating_with_the_keyboard(page: Page) -> None:
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
 
 
-def test_checklist_page_has_no_axe_violations(page: Page) -> None:
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_checklist_page_has_no_axe_violations(page: Page, scheme: str) -> None:
+    use_scheme(page, scheme)
     page.goto(URL)
     rate(page)
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
-    assert result.violations_count == 0, result.generate_report()
+    assert_no_axe_violations(page, scheme)
 
 
 def test_print_shows_a_clean_sheet_with_all_32_statements(page: Page) -> None:

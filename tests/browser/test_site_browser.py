@@ -1,13 +1,14 @@
-"""The course in real Chromium: search, instant navigation, dark mode, no off-site requests."""
+"""The course in real Chromium: search, instant navigation, dark mode, accessibility, no off-site requests."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import SITE_URL
+from tests.browser.conftest import SCHEMES, SITE_URL, assert_no_axe_violations, use_scheme
 from tests.test_site import DOCS, LESSONS, front_matter
 
 
@@ -85,3 +86,24 @@ def test_off_site_requests_are_caught(page: Page, offsite_requests: list[str]) -
         })"""
     )
     assert offsite_requests == ["https://cdn.example.com/tracker.png"]
+
+
+#: Every kind of page not covered by its own axe test (lessons and quizzes, the checklist and the
+#: certificate have theirs): the home page, sources, what's new and the trainers' pages.
+PAGE_TYPES = ["", "sources/", "whats-new/", "trainers/", "trainers/handouts/relationship-bank/", "trainers/answer-key/"]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_kind_of_page_has_no_axe_violations(page: Page, path: str, scheme: str) -> None:
+    use_scheme(page, scheme)
+    page.goto(SITE_URL + path)
+    assert_no_axe_violations(page, scheme)
+
+
+@pytest.mark.parametrize("path", ["", "relationship-bank/", "checklist/"])
+def test_the_pages_lighthouse_scores_pass_axe_best_practices_too(page: Page, path: str) -> None:
+    """Lighthouse also runs axe's best-practice rules: a named search dialog, headings in order."""
+    page.goto(SITE_URL + path)
+    expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_have_count(1)
+    assert_no_axe_violations(page, "light", tags=("best-practice",))
