@@ -159,15 +159,17 @@ def test_diagram_is_self_contained_accessible_svg(diagram: str) -> None:
 
 def test_home_page_learning_path_lists_every_lesson_in_order_with_its_time(site_dir: Path) -> None:
     html = article(built_page(site_dir, "index.md"))
-    table = html[html.index('<table class="pk-path"') : html.index("</table>")]
-    rows = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>.*?class="pk-path__time">(\d+) min', table)
+    path = html[html.index('<ol class="pk-path"') : html.index('<p class="pk-path__total">')]
+    rows = re.findall(r'<a class="pk-path__title" href="([^"]+)">([^<]+)</a>.*?class="pk-path__time">(\d+) min', path)
     expected = []
     for src in LESSONS:
         meta, _ = front_matter(DOCS / src)
         expected.append((src.removesuffix(".md") + "/", meta["title"], str(expected_time(src).total)))
     assert rows == expected
     total = sum(int(minutes) for _, _, minutes in expected)
-    assert f"{total} min" in table
+    assert f'All {len(LESSONS)} lessons: <span class="pk-path__time">{total} min</span>' in html
+    # The sentence above introduces the path; no caption repeats it.
+    assert "<caption" not in path and html.lower().count("take the lessons in order") == 1
 
 
 def test_sources_page_credits_the_authors(site_dir: Path) -> None:

@@ -1,4 +1,4 @@
-"""The course in real Chromium: search, instant navigation, dark mode, accessibility, no off-site requests."""
+"""The course in real Chromium: search, instant navigation, dark mode, accessibility, phones, no off-site requests."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import SCHEMES, SITE_URL, assert_no_axe_violations, use_scheme
 from tests.test_site import DOCS, LESSONS, front_matter
+
+#: A phone's screen (iPhone 12 to 15) in CSS pixels.
+PHONE = {"width": 390, "height": 844}
 
 
 def lesson_title(src: str) -> str:
@@ -107,3 +110,27 @@ def test_the_pages_lighthouse_scores_pass_axe_best_practices_too(page: Page, pat
     page.goto(SITE_URL + path)
     expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_have_count(1)
     assert_no_axe_violations(page, "light", tags=("best-practice",))
+
+
+def test_on_a_phone_start_is_in_the_first_screen_and_the_path_is_numbered_cards(page: Page) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(SITE_URL)
+    start = page.locator("[data-course-progress] [data-course-next]")
+    expect(start).to_have_text("Start the course")
+    box = start.bounding_box()
+    assert box and box["y"] + box["height"] <= PHONE["height"], f"Start is below the first screen: {box}"
+    cards = page.locator("ol.pk-path > li")
+    expect(cards).to_have_count(len(LESSONS))
+    for number, card in enumerate(cards.all(), start=1):
+        disc, title = card.locator(".pk-path__number"), card.locator(".pk-path__title")
+        expect(disc).to_have_text(str(number))
+        # The number stands apart: beside the title, not inside the link's text.
+        assert disc.bounding_box()["x"] + disc.bounding_box()["width"] <= title.bounding_box()["x"]
+        assert not title.inner_text().strip()[0].isdigit()
+        expect(card.locator("[data-quiz-status]")).to_have_text("Not started")
+    # The whole card opens its lesson: a tap on the card's right-hand edge follows the title's link.
+    last = cards.last
+    last.scroll_into_view_if_needed()
+    edge = last.bounding_box()
+    page.mouse.click(edge["x"] + edge["width"] - 8, edge["y"] + edge["height"] - 8)
+    expect(page).to_have_url(f"{SITE_URL}{LESSONS[-1].removesuffix('.md')}/")
