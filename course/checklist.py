@@ -26,7 +26,9 @@ __all__ = [
     "Item",
     "check_checklist",
     "reading",
+    "area_anchor",
     "render_checklist",
+    "toc_entries",
 ]
 
 CHECKLIST_PATH = Path("data") / "loyalty-checklist.yml"
@@ -181,10 +183,21 @@ def _item(area: Area, item: Item, scale: tuple[str, ...]) -> str:
     )
 
 
+def area_anchor(area: Area) -> str:
+    """The id of an area's heading, for links and the page's table of contents."""
+    return escape(f"area-{area.id}")
+
+
+def toc_entries(checklist: Checklist) -> list[tuple[str, str]]:
+    """(title as HTML, id) of each area heading, in order, for the page's table of contents."""
+    return [(escape(area.title), area_anchor(area)) for area in checklist.areas]
+
+
 def _area(area: Area, scale: tuple[str, ...]) -> str:
     items = [_item(area, item, scale) for item in area.items]
     head = (
-        f'<h2 id="area-{escape(area.id)}" class="pk-area__title">{escape(area.title)}</h2>'
+        f'<h2 id="{area_anchor(area)}" class="pk-area__title">{escape(area.title)}'
+        f'<a class="headerlink" href="#{area_anchor(area)}" title="Permanent link">&para;</a></h2>'
         + (f'<p class="pk-area__intro">{markdown_to_html(area.intro, inline=True)}</p>' if area.intro else "")
         + '<div class="pk-area__scale" aria-hidden="true"><span>Statement</span>'
         + "".join(f"<span>{value} {escape(label)}</span>" for value, label in enumerate(scale))
@@ -198,7 +211,7 @@ def _area(area: Area, scale: tuple[str, ...]) -> str:
         f'<span class="pk-area__write-in">Subtotal: ______ of {area.maximum} &#160; Average: ______ &#160; Reading: ____________</span></p>'
     )
     return (
-        f'<section class="pk-area" data-area="{escape(area.id)}" data-max="{area.maximum}" aria-labelledby="area-{escape(area.id)}">'
+        f'<section class="pk-area" data-area="{escape(area.id)}" data-max="{area.maximum}" aria-labelledby="{area_anchor(area)}">'
         f'{start}{"".join(items[KEEP_WITH_HEADING:])}{summary}</section>'
     )
 
@@ -207,7 +220,7 @@ def render_checklist(checklist: Checklist) -> str:
     """The checklist as a form of radio groups, with room for subtotals; the script does the sums."""
     scale = " · ".join(f"{value} = {escape(label.lower())}" for value, label in enumerate(checklist.scale))
     areas = "".join(_area(area, checklist.scale) for area in checklist.areas)
-    intro = markdown_to_html(checklist.intro) if checklist.intro else ""
+    intro = f'<div class="pk-checklist__intro">{markdown_to_html(checklist.intro)}</div>' if checklist.intro else ""
     return (
         f'<form class="pk-checklist" data-checklist="loyalty-checklist" data-items="{checklist.item_count}" '
         f'data-checklist-version="{escape(checklist.version)}" '
@@ -215,12 +228,16 @@ def render_checklist(checklist: Checklist) -> str:
         f'data-reading-rule="{escape(json.dumps([list(step) for step in READING_RULE]))}">'
         '<div class="pk-sheet-fields"><span>Name: ____________________</span>'
         "<span>Team: ____________________</span><span>Date: ______________</span></div>"
-        f'<div class="pk-checklist__intro">{intro}</div>'
+        f"{intro}"
         f'<p class="pk-checklist__scale"><strong>Rate each statement:</strong> {scale}.</p>'
         f'<p class="pk-checklist__rule"><strong>Reading an area:</strong> {escape(rule_sentence())}</p>'
         f"{areas}"
         '<div class="pk-checklist__overall"><p class="pk-checklist__total" data-overall>'
-        f"Overall: not rated yet (0 of {checklist.item_count} statements).</p></div>"
+        f"Overall: not rated yet (0 of {checklist.item_count} statements).</p>"
+        # Paper only: a blank copy ends with lines for the totals; every copy, with the next step.
+        f'<p class="pk-checklist__write-in">Overall total: ______ of {3 * checklist.item_count} &#160; Overall average: ______</p>'
+        '<p class="pk-checklist__next-step"><span>Area to work on first: ______________________</span> '
+        "<span>One action, who and by when: ________________________________</span></p></div>"
         '<p class="pk-checklist__status" role="status"></p>'
         '<div class="pk-checklist__actions">'
         '<button type="button" class="md-button md-button--primary" data-checklist-print>Print</button> '

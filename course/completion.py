@@ -83,7 +83,7 @@ def render_progress(rule: CompletionRule, lessons: Sequence[CourseLesson], certi
     start = f'<a class="md-button md-button--primary" data-course-next href="{escape(first.url)}">Start the course</a>' if first else ""
     return (
         f'<section class="pk-progress" data-course-progress {_data(rule, lessons)} aria-labelledby="pk-progress-title">'
-        '<h3 class="pk-progress__title" id="pk-progress-title">Your progress</h3>'
+        '<h2 class="pk-progress__title" id="pk-progress-title">Your progress</h2>'
         f'<p class="pk-progress__rule">The course is complete with {escape(rule.describe())}.</p>'
         f'<p class="pk-progress__count" data-course-count>{len(lessons)} lessons to complete.</p>'
         f'<progress class="pk-progress__bar" max="{len(lessons)}" value="0" aria-labelledby="pk-progress-title" hidden></progress>'

@@ -143,35 +143,34 @@ def insert_after_title(html: str, snippet: str) -> str:
 
 
 def _status(quiz: str) -> str:
-    """The progress cell: filled in by the quiz script from what this browser saved."""
+    """The lesson's progress: filled in by the quiz script from what this browser saved."""
     if not quiz:
         return ""
-    return f'<span class="pk-path__status" data-quiz-status="{escape(quiz)}">Not started</span>'
+    return f' · <span class="pk-path__status" data-quiz-status="{escape(quiz)}">Not started</span>'
 
 
 def render_learning_path(lessons: list[Lesson]) -> str:
-    """The course home's table of lessons, in order, with their estimated times."""
-    rows = []
+    """The course home's lessons as numbered cards, in order, with their times and progress.
+
+    The sentence above the marker introduces the path, so the list repeats no caption of its own.
+    """
+    cards = []
     for lesson in lessons:
-        rows.append(
-            "<tr>"
-            f'<td class="pk-path__number">{lesson.number}</td>'
-            f'<td><a href="{escape(lesson.url)}">{escape(lesson.title)}</a>'
-            f'<br><span class="pk-path__description">{escape(lesson.description)}</span></td>'
-            f'<td class="pk-path__time">{lesson.minutes} min</td>'
-            f"<td>{_status(lesson.quiz)}</td>"
-            "</tr>"
+        description = f'<p class="pk-path__description">{escape(lesson.description)}</p>' if lesson.description else ""
+        cards.append(
+            '<li class="pk-path__lesson">'
+            f'<span class="pk-path__number">{lesson.number}</span>'
+            '<div class="pk-path__body">'
+            f'<a class="pk-path__title" href="{escape(lesson.url)}">{escape(lesson.title)}</a>'
+            f"{description}"
+            f'<p class="pk-path__meta"><span class="pk-path__time">{lesson.minutes} min</span>{_status(lesson.quiz)}</p>'
+            "</div></li>"
         )
     total = sum(lesson.minutes for lesson in lessons)
+    # role="list": Safari drops a list's semantics once its bullets are styled away.
     return (
-        '<table class="pk-path">'
-        "<caption>The learning path: take the lessons in order.</caption>"
-        '<thead><tr><th scope="col">#</th><th scope="col">Lesson</th>'
-        '<th scope="col">Time</th><th scope="col">Your progress</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody>"
-        f'<tfoot><tr><td></td><th scope="row">All {len(lessons)} lessons</th>'
-        f'<td class="pk-path__time">{total} min</td><td></td></tr></tfoot>'
-        "</table>"
+        f'<ol class="pk-path" role="list">{"".join(cards)}</ol>'
+        f'<p class="pk-path__total">All {len(lessons)} lessons: <span class="pk-path__time">{total} min</span></p>'
     )
 
 

@@ -9,10 +9,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from course import preview
 from course.sources import read_text
-from course.checklist import CHECKLIST_MARKER, CHECKLIST_PATH, Checklist, check_checklist, render_checklist
+from course.checklist import CHECKLIST_MARKER, CHECKLIST_PATH, Checklist, check_checklist, render_checklist, toc_entries
 
 # Filled by on_files, once per build.
 _checklist: Checklist | None = None
@@ -43,10 +44,22 @@ def _stop(report: str) -> None:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Put the checklist form where its page asks for it."""
-    if _checklist is not None and CHECKLIST_MARKER in html:
-        return html.replace(CHECKLIST_MARKER, render_checklist(_checklist), 1)
-    return html
+    """Put the checklist form where its page asks for it, and its area headings in the page's toc."""
+    if _checklist is None or CHECKLIST_MARKER not in html:
+        return html
+    _add_to_toc(page, html, html.index(CHECKLIST_MARKER), toc_entries(_checklist))
+    return html.replace(CHECKLIST_MARKER, render_checklist(_checklist), 1)
+
+
+def _add_to_toc(page: Page, html: str, at: int, entries: list[tuple[str, str]]) -> None:
+    """List headings inserted at html[at] in the toc: under the page title, among the headings around them."""
+    items = page.toc.items
+    if len(items) == 1 and items[0].level == 1:
+        items = items[0].children
+    level = items[0].level if items else 2
+    before = [link for link in items if -1 < html.find(f'id="{link.id}"') < at]
+    after = [link for link in items if link not in before]
+    items[:] = [*before, *(AnchorLink(title, anchor, level) for title, anchor in entries), *after]
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -113,3 +113,20 @@ def test_items_are_the_data_files_only_source() -> None:
     for area in data["areas"]:
         for item in area["items"]:
             assert item["text"][:40] not in page and item["text"][:40] not in script
+
+
+def test_the_built_page_lists_its_areas_in_the_toc_and_search(site_dir: Path) -> None:
+    import json
+
+    checklist, _ = check_checklist("data/loyalty-checklist.yml", DATA)
+    html = (site_dir / "checklist" / "index.html").read_text(encoding="utf-8")
+    toc = html[html.index('data-md-component="toc"') :]
+    positions = [toc.index(f'href="#area-{area.id}"') for area in checklist.areas]
+    assert positions == sorted(positions) and positions[-1] < toc.index('href="#next"'), "areas in order, before 'What to do next'"
+    # Each area heading is a real heading with its own permanent link.
+    for area in checklist.areas:
+        assert f'<h2 id="area-{area.id}" class="pk-area__title">' in html
+        assert f'<a class="headerlink" href="#area-{area.id}"' in html
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {f"checklist/#area-{area.id}" for area in checklist.areas} <= locations

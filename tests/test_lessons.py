@@ -93,7 +93,7 @@ def test_build_fills_the_learning_path_from_lesson_front_matter(tmp_path: Path) 
     result = run_mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="trust/">Trust</a>' in home and f"{minutes} min" in home
+    assert '<a class="pk-path__title" href="trust/">Trust</a>' in home and f"{minutes} min" in home
     lesson = (tmp_path / "site" / "trust" / "index.html").read_text(encoding="utf-8")
     assert f"Estimated time:</span> {minutes} min" in lesson
 

@@ -125,7 +125,9 @@ def test_one_small_script_and_stylesheet_shared_by_every_page(site_dir: Path) ->
 
     # One script for quizzes, progress, the certificate and the checklist, cached once for every page.
     assert len(gzip.compress(script.read_bytes())) < 7_000
-    assert len(gzip.compress(style.read_bytes())) < 5_000
+    # Raised from 5,000 (issue 11: learning-path cards, checklist paper lines, scenarios, dark-mode fixes,
+    # about 650 bytes). A quarter of the file is comments, which minifying the assets removes.
+    assert len(gzip.compress(style.read_bytes())) < 6_000
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if "<article" not in text:

@@ -139,7 +139,7 @@ def test_diagram_is_on_its_page_with_alt_text(site_dir: Path, diagram: str, src:
     assert (site_dir / "assets" / "diagrams" / diagram).is_file()
 
 
-@pytest.mark.parametrize("diagram", DIAGRAMS)
+@pytest.mark.parametrize("diagram", sorted(path.name for path in (DOCS / "assets" / "diagrams").glob("*.svg")))
 def test_diagram_is_self_contained_accessible_svg(diagram: str) -> None:
     text = (DOCS / "assets" / "diagrams" / diagram).read_text(encoding="utf-8")
     root = ET.fromstring(text)
@@ -159,15 +159,17 @@ def test_diagram_is_self_contained_accessible_svg(diagram: str) -> None:
 
 def test_home_page_learning_path_lists_every_lesson_in_order_with_its_time(site_dir: Path) -> None:
     html = article(built_page(site_dir, "index.md"))
-    table = html[html.index('<table class="pk-path"') : html.index("</table>")]
-    rows = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>.*?class="pk-path__time">(\d+) min', table)
+    path = html[html.index('<ol class="pk-path"') : html.index('<p class="pk-path__total">')]
+    rows = re.findall(r'<a class="pk-path__title" href="([^"]+)">([^<]+)</a>.*?class="pk-path__time">(\d+) min', path)
     expected = []
     for src in LESSONS:
         meta, _ = front_matter(DOCS / src)
         expected.append((src.removesuffix(".md") + "/", meta["title"], str(expected_time(src).total)))
     assert rows == expected
     total = sum(int(minutes) for _, _, minutes in expected)
-    assert f"{total} min" in table
+    assert f'All {len(LESSONS)} lessons: <span class="pk-path__time">{total} min</span>' in html
+    # The sentence above introduces the path; no caption repeats it.
+    assert "<caption" not in path and html.lower().count("take the lessons in order") == 1
 
 
 def test_sources_page_credits_the_authors(site_dir: Path) -> None:
@@ -249,3 +251,25 @@ def test_no_sentences_copied_from_the_source_texts() -> None:
     result = subprocess.run([sys.executable, str(SEED_TOOL)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "0 copied runs" in result.stdout
+
+
+def test_a_diagram_with_a_narrow_variant_is_offered_to_phones_through_picture() -> None:
+    from course.diagrams import NARROW_MEDIA, with_narrow_variants
+
+    html = '<p><img alt="Bank" src="../assets/diagrams/bank.svg" width="720" /> <img alt="Other" src="../assets/diagrams/other.svg" /></p>'
+    sizes = {"bank": (360, 556)}
+    out = with_narrow_variants(html, sizes.get)
+    assert out.count("<picture>") == 1, "only a diagram that has a narrow variant is wrapped"
+    assert (
+        f'<picture><source media="{NARROW_MEDIA}" srcset="../assets/diagrams/bank-narrow.svg" width="360" height="556">'
+        '<img alt="Bank" src="../assets/diagrams/bank.svg" width="720" /></picture>'
+    ) in out
+    assert '<img alt="Other" src="../assets/diagrams/other.svg" />' in out
+
+
+@pytest.mark.parametrize(("diagram", "src"), DIAGRAMS.items())
+def test_every_course_diagram_has_a_narrow_variant_on_its_page(site_dir: Path, diagram: str, src: str) -> None:
+    narrow = diagram.removesuffix(".svg") + "-narrow.svg"
+    assert (site_dir / "assets" / "diagrams" / narrow).is_file()
+    html = article(built_page(site_dir, src))
+    assert f'srcset="../assets/diagrams/{narrow}"' in html

@@ -7,7 +7,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Route
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 #: The course's local site_url. Instant navigation only works when pages are served from it.
 SITE_URL = "http://127.0.0.1:8000/"
@@ -81,3 +82,24 @@ def load_remote_image(page: Page, url: str) -> None:
         })""",
         url,
     )
+
+
+#: axe's WCAG 2 A and AA rules: what every page must pass, in light and in dark mode.
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
+#: The colour schemes a learner can get (the palette follows prefers-color-scheme) and Material's name for each.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def use_scheme(page: Page, scheme: str) -> None:
+    """Ask for the light or dark scheme the way a learner's system setting does; call before goto."""
+    page.emulate_media(color_scheme=scheme)
+
+
+def assert_no_axe_violations(page: Page, scheme: str, context: str | None = None, tags: tuple[str, ...] = ()) -> None:
+    """axe finds no WCAG 2 A/AA problem (nor any under the extra tags) on the page or in context, in the scheme asked for."""
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+    # Colours mid-transition (a fading "Back to top" button) are not what the learner reads.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    options = {"runOnly": {"type": "tag", "values": [*AXE_OPTIONS["runOnly"]["values"], *tags]}}
+    result = Axe().run(page, context=context, options=options)
+    assert result.violations_count == 0, f"{scheme} mode, {page.url}:\n{result.generate_report()}"

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from course.checklist import CHECKLIST_PATH, check_checklist, reading
-from tests.browser.conftest import SITE_URL
+from tests.browser.conftest import SCHEMES, SITE_URL, assert_no_axe_violations, use_scheme
 from tests.conftest import ROOT
 
 CHECKLIST, _ = check_checklist("data", (ROOT / CHECKLIST_PATH).read_text(encoding="utf-8"))
@@ -88,11 +89,12 @@ def test_rating_with_the_keyboard(page: Page) -> None:
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
 
 
-def test_checklist_page_has_no_axe_violations(page: Page) -> None:
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_checklist_page_has_no_axe_violations(page: Page, scheme: str) -> None:
+    use_scheme(page, scheme)
     page.goto(URL)
     rate(page)
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
-    assert result.violations_count == 0, result.generate_report()
+    assert_no_axe_violations(page, scheme)
 
 
 def test_print_shows_a_clean_sheet_with_all_32_statements(page: Page) -> None:
@@ -144,3 +146,70 @@ def test_ratings_saved_for_other_statements_are_dropped(page: Page) -> None:
     }""")
     page.reload()
     expect(page.locator(".pk-checklist input:checked")).to_have_count(0)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_four_ratings_sit_in_one_row_or_two_by_two_never_three_and_one(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(URL)
+    rows = page.locator(".pk-item__ratings").evaluate_all(
+        "groups => groups.map(g => [...g.querySelectorAll('.pk-rating')].map(r => r.offsetTop))"
+    )
+    assert len(rows) == CHECKLIST.item_count
+    for tops in rows:
+        assert len(tops) == 4
+        one_row = len(set(tops)) == 1
+        two_by_two = tops[0] == tops[1] < tops[2] == tops[3]
+        assert one_row or two_by_two, f"ratings wrap as {tops} at {width} px"
+    if width >= 1280:
+        assert all(len(set(tops)) == 1 for tops in rows), "a wide screen has room for one row of four"
+
+
+def test_the_area_headings_are_in_the_table_of_contents(page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(URL)
+    toc = page.locator(".md-sidebar--secondary [data-md-component='toc'] > li > a")
+    titles = [text.strip() for text in toc.all_inner_texts()]
+    assert titles[: len(CHECKLIST.areas)] == [area.title for area in CHECKLIST.areas], titles
+    assert titles[len(CHECKLIST.areas) :] == ["What to do next"]
+    area = CHECKLIST.areas[2]
+    toc.nth(2).click()
+    expect(page).to_have_url(f"{URL}#area-{area.id}")
+    expect(page.locator(f"#area-{area.id}")).to_be_in_viewport()
+    expect(page.locator(f"#area-{area.id}")).to_have_js_property("tagName", "H2")
+
+
+def printed_pages(page: Page) -> list[str]:
+    """The checklist printed to PDF as `make handouts` prints it (A4), read back page by page."""
+    pdf = page.pdf(format="A4", print_background=True)
+    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_a_blank_printed_checklist_ends_with_lines_for_the_totals(page: Page) -> None:
+    page.goto(URL, wait_until="networkidle")
+    pages = printed_pages(page)
+    last = pages[-1]
+    assert f"Overall total: ______ of {3 * CHECKLIST.item_count}" in last and "Overall average: ______" in last
+    assert "Area to work on first: ___" in last and "One action, who and by when: ___" in last
+    assert not any("not rated yet" in text.lower() for text in pages), "a blank copy says 'not rated yet'"
+    # Every area of a blank copy has its own lines too.
+    assert " ".join(pages).count("Subtotal: ______ of") == len(CHECKLIST.areas)
+
+
+def test_a_rated_printed_checklist_prints_its_reading_and_the_next_step(page: Page) -> None:
+    page.goto(URL)
+    rate(page)
+    last = printed_pages(page)[-1]
+    assert "Overall: average" in last and "Overall total: ______" not in last
+    assert "Area to work on first: ___" in last
+
+
+def test_follow_up_prompts_leave_two_lines_to_write_on_paper(page: Page) -> None:
+    page.goto(URL)
+    page.emulate_media(media="print")
+    prompts = page.locator(".pk-item__prompt")
+    expect(prompts).to_have_count(sum(1 for area in CHECKLIST.areas for item in area.items if item.prompt))
+    for height, line in prompts.evaluate_all(
+        "ps => ps.map(p => [p.getBoundingClientRect().height, parseFloat(getComputedStyle(p).lineHeight)])"
+    ):
+        assert height >= 3 * line, f"a prompt has {height:.0f} px for a {line:.0f} px line of text"

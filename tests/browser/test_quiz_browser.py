@@ -8,12 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from course import cli
 from course.model import Question, Quiz
-from tests.browser.conftest import SITE_URL, serve
+from tests.browser.conftest import SCHEMES, SITE_URL, assert_no_axe_violations, serve, use_scheme
 from tests.lesson_fixture import COURSE_FOLDERS
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.test_site import LESSONS
@@ -243,15 +242,17 @@ def test_corrupt_storage_never_breaks_the_page(page: Page, page_errors: list[str
     assert not page_errors
 
 
-def test_quiz_form_has_no_axe_violations(page: Page) -> None:
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_lesson_and_its_quiz_have_no_axe_violations(page: Page, scheme: str) -> None:
+    """The whole lesson page, before checking and after (feedback, marks, "Try again", review links)."""
+    use_scheme(page, scheme)
     page.goto(url(BANK.id))
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
-    before = Axe().run(page, context="form[data-quiz]", options=options)
-    assert before.violations_count == 0, before.generate_report()
+    assert_no_axe_violations(page, scheme)
     answer(page, BANK, wrong=frozenset({BANK.questions[0].id}))
     check_answers(page, BANK)
-    after = Axe().run(page, context="form[data-quiz]", options=options)
-    assert after.violations_count == 0, after.generate_report()
+    expect(form(page, BANK).locator("[data-quiz-reset]")).to_be_visible()
+    expect(form(page, BANK).locator(".pk-quiz__see a").first).to_be_visible()
+    assert_no_axe_violations(page, scheme)
 
 
 def test_without_javascript_questions_read_and_a_note_explains(browser: Browser, site_dir: Path) -> None:

@@ -6,13 +6,12 @@ import re
 from collections.abc import Callable
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from course import cli
 from course.model import Question, Quiz
 from course.order import fixed_orders
-from tests.browser.conftest import SITE_URL, serve
+from tests.browser.conftest import SCHEMES, SITE_URL, assert_no_axe_violations, serve, use_scheme
 from tests.browser.test_quiz_browser import answer, check_answers, fieldset, form, url
 from tests.conftest import ROOT
 
@@ -235,15 +234,11 @@ def test_without_javascript_options_follow_the_worksheet_order(browser: Browser,
     context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", SCHEMES)
 def test_a_scored_quiz_has_no_axe_violations(context: BrowserContext, page: Page, scheme: str) -> None:
-    page.emulate_media(color_scheme=scheme)
+    use_scheme(page, scheme)
     page.goto(url(BANK.id))
-    expected = "slate" if scheme == "dark" else "default"
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
     answer(page, BANK, wrong=frozenset({BANK.questions[0].id, BANK.questions[1].id}))
     check_answers(page, BANK)
     expect(form(page, BANK).locator("[data-mark]").first).to_be_visible()
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
-    result = Axe().run(page, context="form[data-quiz]", options=options)
-    assert result.violations_count == 0, result.generate_report()
+    assert_no_axe_violations(page, scheme, context="form[data-quiz]")

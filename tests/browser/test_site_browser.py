@@ -1,14 +1,22 @@
-"""The course in real Chromium: search, instant navigation, dark mode, no off-site requests."""
+"""The course in real Chromium: search, instant navigation, dark mode, accessibility, phones, no off-site requests."""
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import SITE_URL, load_remote_image
-from tests.test_site import DOCS, LESSONS, front_matter
+from tests.browser.conftest import SCHEMES, SITE_URL, assert_no_axe_violations, load_remote_image, use_scheme
+from tests.test_site import DIAGRAMS, DOCS, LESSONS, front_matter
+
+#: A phone's screen (iPhone 12 to 15) in CSS pixels.
+PHONE = {"width": 390, "height": 844}
+#: The smallest text a diagram label may render at, in CSS pixels.
+LABEL_FLOOR_PX = 11
 
 
 def lesson_title(src: str) -> str:
@@ -79,3 +87,93 @@ def test_off_site_requests_are_caught(page: Page, offsite_requests: list[str]) -
     page.goto(SITE_URL)
     load_remote_image(page, "https://cdn.example.com/tracker.png")
     assert offsite_requests == ["https://cdn.example.com/tracker.png"]
+
+
+#: Every kind of page not covered by its own axe test (lessons and quizzes, the checklist and the
+#: certificate have theirs): the home page, sources, what's new and the trainers' pages.
+PAGE_TYPES = ["", "sources/", "whats-new/", "trainers/", "trainers/handouts/relationship-bank/", "trainers/answer-key/"]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_kind_of_page_has_no_axe_violations(page: Page, path: str, scheme: str) -> None:
+    use_scheme(page, scheme)
+    page.goto(SITE_URL + path)
+    assert_no_axe_violations(page, scheme)
+
+
+@pytest.mark.parametrize("path", ["", "relationship-bank/", "checklist/"])
+def test_the_pages_lighthouse_scores_pass_axe_best_practices_too(page: Page, path: str) -> None:
+    """Lighthouse also runs axe's best-practice rules: a named search dialog, headings in order."""
+    page.goto(SITE_URL + path)
+    expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_have_count(1)
+    assert_no_axe_violations(page, "light", tags=("best-practice",))
+
+
+def test_on_a_phone_start_is_in_the_first_screen_and_the_path_is_numbered_cards(page: Page) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(SITE_URL)
+    start = page.locator("[data-course-progress] [data-course-next]")
+    expect(start).to_have_text("Start the course")
+    box = start.bounding_box()
+    assert box and box["y"] + box["height"] <= PHONE["height"], f"Start is below the first screen: {box}"
+    cards = page.locator("ol.pk-path > li")
+    expect(cards).to_have_count(len(LESSONS))
+    for number, card in enumerate(cards.all(), start=1):
+        disc, title = card.locator(".pk-path__number"), card.locator(".pk-path__title")
+        expect(disc).to_have_text(str(number))
+        # The number stands apart: beside the title, not inside the link's text.
+        assert disc.bounding_box()["x"] + disc.bounding_box()["width"] <= title.bounding_box()["x"]
+        assert not title.inner_text().strip()[0].isdigit()
+        expect(card.locator("[data-quiz-status]")).to_have_text("Not started")
+    # The whole card opens its lesson: a tap on the card's right-hand edge follows the title's link.
+    last = cards.last
+    last.scroll_into_view_if_needed()
+    edge = last.bounding_box()
+    page.mouse.click(edge["x"] + edge["width"] - 8, edge["y"] + edge["height"] - 8)
+    expect(page).to_have_url(f"{SITE_URL}{LESSONS[-1].removesuffix('.md')}/")
+
+
+def smallest_label(svg: Path) -> tuple[float, float]:
+    """(viewBox width, smallest font-size of any text) of an SVG, font sizes inherited from groups."""
+    root = ET.parse(svg).getroot()
+    sizes: list[float] = []
+
+    def walk(element: ET.Element, size: float) -> None:
+        size = float(element.get("font-size", size))
+        if element.tag.endswith("}text"):
+            sizes.append(size)
+        for child in element:
+            walk(child, size)
+
+    walk(root, 16.0)
+    return float(root.get("viewBox").split()[2]), min(sizes)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
+@pytest.mark.parametrize(("diagram", "src"), DIAGRAMS.items())
+def test_diagram_labels_are_legible_on_a_phone_and_a_desktop(page: Page, site_dir: Path, viewport: dict, diagram: str, src: str) -> None:
+    page.set_viewport_size(viewport)
+    page.goto(SITE_URL + src.removesuffix(".md") + "/")
+    image = page.locator(f'article img[src$="{diagram}"]')
+    image.scroll_into_view_if_needed()
+    expect(image).to_have_js_property("complete", True)
+    shown, width = image.evaluate("img => [img.currentSrc, img.getBoundingClientRect().width]")
+    view_width, smallest = smallest_label(site_dir / unquote(urlsplit(shown).path).lstrip("/"))
+    rendered = width / view_width * smallest
+    assert rendered >= LABEL_FLOOR_PX, f"{shown} at {viewport['width']} px: labels render at {rendered:.1f} px"
+    if viewport == PHONE:
+        assert shown.endswith("-narrow.svg"), "phones should get the narrow drawing"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
+def test_scenarios_are_set_in_body_size_text(page: Page, viewport: dict) -> None:
+    page.set_viewport_size(viewport)
+    for src in LESSONS:
+        page.goto(SITE_URL + src.removesuffix(".md") + "/")
+        size = "el => getComputedStyle(el).fontSize"
+        body = page.locator("article.md-content__inner > p:not([class])").first.evaluate(size)
+        scenario = page.locator("article .admonition.example > p:not(.admonition-title)").first
+        assert scenario.evaluate(size) == body, f"{src}: the scenario's text is smaller than the lesson's"
+        # Other boxes (objectives, Try it) keep Material's smaller type: the rule is for scenarios.
+        assert page.locator("article .admonition.objectives > ul, article .admonition.objectives > p").last.evaluate(size) != body

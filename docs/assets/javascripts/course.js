@@ -498,7 +498,7 @@
       checked.forEach(function (input) { sum += Number(input.value); });
       var average = checked.length ? sum / checked.length : 0;
       var reading = checked.length ? readingFor(form, average) : { code: "", words: "" };
-      var title = area.querySelector(".pk-area__title").textContent;
+      var title = area.querySelector(".pk-area__title").firstChild.textContent; // without its ¶ link
       var line = areaLine(title, sum, checked.length, items.length, Number(area.getAttribute("data-max")), average, reading);
       area.querySelector(".pk-area__result").textContent = line;
       area.setAttribute("data-reading", reading.code || "unrated");
