@@ -160,7 +160,7 @@ def test_diagram_is_self_contained_accessible_svg(diagram: str) -> None:
 def test_home_page_learning_path_lists_every_lesson_in_order_with_its_time(site_dir: Path) -> None:
     html = article(built_page(site_dir, "index.md"))
     path = html[html.index('<ol class="pk-path"') : html.index('<p class="pk-path__total">')]
-    rows = re.findall(r'<a class="pk-path__title" href="([^"]+)">([^<]+)</a>.*?class="pk-path__time">(\d+) min', path)
+    rows = re.findall(r'<a class="pk-path__title" href="([^"]+)"[^>]*>([^<]+)</a>.*?class="pk-path__time">(\d+) min', path)
     expected = []
     for src in LESSONS:
         meta, _ = front_matter(DOCS / src)
