@@ -133,6 +133,14 @@ class QuizCheck:
         """Problems that must stop the build."""
         return [problem for problem in self.problems if problem.fatal]
 
+    def by_page(self) -> dict[str, dict[str, Quiz]]:
+        """The quizzes each page embeds, keyed by page: found once, not searched for on every page."""
+        pages: dict[str, dict[str, Quiz]] = {}
+        for quiz_id, quiz in self.quizzes.items():
+            if quiz_id in self.placements:
+                pages.setdefault(self.placements[quiz_id], {})[quiz_id] = quiz
+        return pages
+
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:

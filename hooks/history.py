@@ -17,13 +17,16 @@ _changes: list[history.Change] | None = None
 _dates: dict[str, str] = {}
 # Content files learners never see (the pages mkdocs.yml keeps out of their nav): changes to them are not news.
 _not_for_learners: set[str] = set()
+# The lesson files, from the nav, once per build (not walked again for every page).
+_lessons: frozenset[str] = frozenset()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Read the content history once for the whole build."""
-    global _changes, _dates
+    """Read the content history and the lesson list once for the whole build."""
+    global _changes, _dates, _lessons
     _changes = history.read_history(Path(config.config_file_path).resolve().parent)
     _dates = history.last_updated(_changes or [])
+    _lessons = frozenset(lesson_sources(config.nav))
     return config
 
 
@@ -38,7 +41,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Date each lesson by its newest change (its text or its quiz); fill the "What's new" page."""
     if history.WHATS_NEW_MARKER in html:
         html = html.replace(history.WHATS_NEW_MARKER, history.render_whats_new(None if _changes is None else history.whats_new(_changes, _not_for_learners)))
-    if page.file.src_uri not in lesson_sources(config.nav):
+    if page.file.src_uri not in _lessons:
         return html
     sources = [f"docs/{page.file.src_uri}", *(f"quizzes/{quiz}.yml" for quiz, _ in find_embeds(page.markdown or ""))]
     dates = [_dates[source] for source in sources if source in _dates]

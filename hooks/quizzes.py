@@ -18,12 +18,13 @@ from course.lessons import lesson_sources
 from course.render import embed_quizzes
 from course.lesson_time import QUESTIONS_META
 from course.sources import find_embeds, read_quiz_files
-from course.validate import QuizCheck, check_course
+from course.validate import Quiz, QuizCheck, check_course
 
 log = get_plugin_logger("quizzes")
 
 # Filled by on_files, once per build (and again on every `mkdocs serve` rebuild).
 _check = QuizCheck()
+_placed: dict[str, dict[str, Quiz]] = {}
 _files = Files([])
 _nav: Any = []
 
@@ -35,10 +36,11 @@ def _root(config: MkDocsConfig) -> Path:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Check all quizzes, embeds and `see` links before any page renders; stop on fatal problems
     (in the preview, hold them: course.preview shows them on every page)."""
-    global _check, _files, _nav
+    global _check, _files, _nav, _placed
     _files, _nav = files, config.nav
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     _check = check_course(read_quiz_files(_root(config) / "quizzes", _root(config)), pages, lessons=lesson_sources(config.nav))
+    _placed = _check.by_page()
     if _check.fatal:
         if not preview.STATE.hold(report(_check)):
             raise PluginError(report(_check))
@@ -90,8 +92,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
         return _check.headings.get(target, {}).get(anchor, "") or anchor or target
 
     # Only the quizzes this page embeds (as `make check` counted them), each once.
-    placed = {qid: quiz for qid, quiz in _check.quizzes.items() if _check.placements.get(qid) == page.file.src_uri}
-    return embed_quizzes(output, placed, resolve, section)
+    return embed_quizzes(output, _placed.get(page.file.src_uri, {}), resolve, section)
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

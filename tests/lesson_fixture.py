@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 import shutil
 from pathlib import Path
 
@@ -140,10 +142,39 @@ def copy_course(root: Path) -> Path:
     return root
 
 
+def add_to_nav(root: Path, sources: list[str]) -> None:
+    """List lesson files at the end of the Lessons section of root's mkdocs.yml, in order."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    last = "      - b2b-loyalty.md\n"
+    assert last in text, "mkdocs.yml's Lessons section no longer ends with b2b-loyalty.md"
+    config.write_text(text.replace(last, last + "".join(f"      - {src}\n" for src in sources), 1), encoding="utf-8")
+
+
 def add_lesson(root: Path, name: str, title: str) -> None:
     """A ninth lesson, its quiz and its nav entry, as an editor adds them."""
     (root / "docs" / f"{name}.md").write_text(lesson_text(name, title), encoding="utf-8")
     (root / "quizzes" / f"{name}.yml").write_text(quiz_text(name, title), encoding="utf-8")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("      - b2b-loyalty.md\n", f"      - b2b-loyalty.md\n      - {name}.md\n", 1), encoding="utf-8")
+    add_to_nav(root, [f"{name}.md"])
+
+
+def copy_lesson(root: Path, src: str, n: int) -> str:
+    """A copy of the real lesson `src` (e.g. relationship-bank.md) and its quiz, as lesson `<name>-<n>.md`.
+
+    The copy has its own title, quiz id and `see` links, so it passes every rule as a lesson of its
+    own; it is not in the nav yet (add_to_nav). Returns its file name.
+    """
+    name = f"{Path(src).stem}-{n}"
+    text = (root / "docs" / src).read_text(encoding="utf-8")
+    embeds = re.findall(r"<!-- quiz: ([\w-]+) -->", text)
+    assert len(embeds) == 1, f"{src} must embed exactly one quiz to be copied"
+    quiz = embeds[0]
+    # The front matter's title names the page; the body (and so its word count) stays the same.
+    text = re.sub(r"^(title: .*)$", rf"\1 (copy {n})", text, count=1, flags=re.M)
+    text = text.replace(f"<!-- quiz: {quiz} -->", f"<!-- quiz: {quiz}-{n} -->")
+    (root / "docs" / f"{name}.md").write_text(text, encoding="utf-8")
+    quiz_text = (root / "quizzes" / f"{quiz}.yml").read_text(encoding="utf-8")
+    quiz_text = re.sub(r"^(title: .*)$", rf"\1 (copy {n})", quiz_text, count=1, flags=re.M)
+    quiz_text = re.sub(rf"(\bsee: ){re.escape(src)}\b", rf"\g<1>{name}.md", quiz_text)
+    (root / "quizzes" / f"{quiz}-{n}.yml").write_text(quiz_text, encoding="utf-8")
+    return f"{name}.md"

@@ -112,6 +112,19 @@ def test_quiz_embedded_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "docs/other.md:7: the quiz 'bank' is already embedded at docs/lesson.md:7" in err
 
 
+def test_each_page_gets_the_quizzes_it_embeds_and_no_other() -> None:
+    """The quiz hook embeds from this map, made once per build: a page's own quizzes only."""
+    spare = VALID_QUIZ.replace("see: lesson.md#three-rules", "see: other.md#three-rules")
+    check = check_course(
+        {"quizzes/bank.yml": VALID_QUIZ, "quizzes/spare.yml": spare},
+        {"lesson.md": lesson("bank"), "other.md": lesson("spare"), "index.md": "# Home\n"},
+    )
+    assert not check.fatal, check.problems
+    by_page = check.by_page()
+    assert {page: list(quizzes) for page, quizzes in by_page.items()} == {"lesson.md": ["bank"], "other.md": ["spare"]}
+    assert by_page["other.md"]["spare"] is check.quizzes["spare"]
+
+
 def test_quiz_not_embedded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path, {"bank.yml": VALID_QUIZ, "spare.yml": VALID_QUIZ}, {"lesson.md": lesson("bank")})
     status, err = run_check(root, capsys)
