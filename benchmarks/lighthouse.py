@@ -23,16 +23,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from course import pdf  # noqa: E402 - after the path is set
 from course.browser import HOW_TO_GET_ONE, find_chromium  # noqa: E402 - after the path is set
 
 LIGHTHOUSE = "lighthouse@12.8.2"
@@ -73,18 +73,16 @@ def _gzipped(path: Path) -> bytes:
 
 @contextmanager
 def serve(site: Path, port: int) -> Iterator[str]:
-    """Serve site on 127.0.0.1:port for as long as the block runs; yields the base URL."""
+    """Serve site gzipped on 127.0.0.1:port for as long as the block runs; yields the base URL."""
+    served = pdf.serve(site, port, _GzipHandler)
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_GzipHandler, directory=str(site)))
+        base = served.__enter__()  # binds the port: the only step here that fails when it is taken
     except OSError as error:
         raise SystemExit(f"lighthouse.py: cannot serve on 127.0.0.1:{port} ({error.strerror}) — stop what uses it, or pass --port") from None
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield base
     finally:
-        server.shutdown()
-        server.server_close()
+        served.__exit__(None, None, None)
 
 
 def build_site(site: Path, base: str) -> None:

@@ -83,9 +83,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve site_dir on a free loopback port for as long as the block runs; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
+def serve(site_dir: Path, port: int = 0, handler: type[SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
+    """Serve site_dir on a loopback port (a free one unless given) for as long as the block runs; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
