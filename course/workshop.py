@@ -10,13 +10,13 @@ no longer add up to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from course.handouts import Handout
 
-__all__ = ["PLAN_MARKER", "CORE_PARTS", "Block", "Plan", "lesson_blocks", "read_plans", "render_plan", "plan_markdown"]
+__all__ = ["PLAN_MARKER", "CORE_PARTS", "Block", "Plan", "read_plans", "render_plan", "plan_markdown"]
 
 #: Where the guide wants a plan's table, e.g. <!-- workshop-plan: half-day -->.
 PLAN_MARKER = re.compile(r"<!--\s*workshop-plan:\s*(?P<name>[a-z0-9-]+)\s*-->")
@@ -169,7 +169,3 @@ def plan_markdown(markdown: str, plans: Mapping[str, Plan], src: str, problems: 
 
     return PLAN_MARKER.sub(fill, markdown)
 
-
-def lesson_blocks(plans: Sequence[Plan]) -> list[Block]:
-    """Every lesson block in the plans, for checks that compare them with the handouts."""
-    return [block for plan in plans for block in plan.blocks if block.lesson]
