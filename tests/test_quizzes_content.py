@@ -123,7 +123,7 @@ def test_one_small_script_and_stylesheet_shared_by_every_page(site_dir: Path) ->
     # Budgets on the sources, gzipped; the built, minified copies have their own (tests/test_assets.py).
     import gzip
 
-    # One script for quizzes, progress, the certificate and the checklist, cached once for every page.
+    # The script every page loads: quizzes, a lesson's visit, the LMS bridge (features have their own: tests/test_assets.py).
     assert len(gzip.compress(script.read_bytes())) < 7_000
     # Raised from 5,000 (issue 11: learning-path cards, checklist paper lines, scenarios, dark-mode fixes,
     # about 650 bytes). A quarter of the file is comments, which minifying the assets removes.
@@ -133,7 +133,7 @@ def test_one_small_script_and_stylesheet_shared_by_every_page(site_dir: Path) ->
         if "<article" not in text:
             continue
         # Named after their content (course.<hash>.min.js), so an update is never served from a stale cache.
-        assert len(re.findall(r'<script src="[^"]*assets/javascripts/course\.[0-9a-f]{6}\.min\.js"', text)) == 1, page
-        assert len(re.findall(r'href="[^"]*assets/stylesheets/course\.[0-9a-f]{6}\.min\.css"', text)) == 1, page
+        assert len(re.findall(r'<script src="[^"]*assets/javascripts/course\.[0-9a-f]{8}\.min\.js"', text)) == 1, page
+        assert len(re.findall(r'href="[^"]*assets/stylesheets/course\.[0-9a-f]{8}\.min\.css"', text)) == 1, page
         # Quiz data travels in data-* attributes, never in an inline script (which instant navigation breaks).
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>(?!\s*</script>)[^<]*(?:quiz|pk-)", text), page

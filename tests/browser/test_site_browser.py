@@ -53,6 +53,30 @@ def test_next_link_loads_the_next_lesson_by_instant_navigation(page: Page, page_
     assert not page_errors
 
 
+def test_a_feature_page_reached_by_instant_navigation_gets_its_styles_and_script(page: Page, page_errors: list[str]) -> None:
+    """A lesson loads neither the checklist's files nor the home page's: navigating there must bring them."""
+    page.goto(f"{SITE_URL}{LESSONS[0].removesuffix('.md')}/")
+    assert page.evaluate("typeof window.PromisesKeptCourse") == "object"
+    assert not page.locator("link[href*='checklist.'], script[src*='checklist.'], link[href*='progress.']").count()
+    page.evaluate("window.__stillTheSameDocument = true")
+    sidebar = page.locator(".md-sidebar--primary")
+    sidebar.get_by_role("link", name="The loyalty checklist").click()
+    area = page.locator("section[data-area]").first
+    area.locator("fieldset[data-item]").first.get_by_label(re.compile(r"^3 ")).check()
+    # The checklist's script sums the rating; its stylesheet hides the paper-only scale header on screen.
+    expect(area.locator(".pk-area__result")).to_contain_text("subtotal 3 of")
+    expect(area.locator(".pk-area__scale")).to_be_hidden()
+    sidebar.get_by_role("link", name="Home").click()
+    expect(page.locator("[data-course-count]")).to_have_text(re.compile(r"^0 of 8 lessons complete"))
+    # The learning path's stylesheet: the number sits in a disc.
+    number = page.locator(".pk-path__number").first
+    expect(number).to_have_css("border-radius", "50%")
+    page.go_back()
+    expect(page.locator("section[data-area]").first.locator(".pk-area__result")).to_contain_text("subtotal 3 of")
+    assert page.evaluate("window.__stillTheSameDocument === true"), "a link caused a full page load"
+    assert not page_errors
+
+
 def test_dark_mode_toggle_switches_and_is_remembered(page: Page) -> None:
     page.goto(SITE_URL)
     body = page.locator("body")

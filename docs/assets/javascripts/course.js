@@ -1,10 +1,10 @@
-/* Promises Kept — self-scoring quizzes, course progress and the loyalty checklist.
- * Markup comes from course/render.py and course/checklist.py; answers and ratings are saved in
- * this browser only (localStorage). Runs on first load and after every instant navigation
- * (Material's document$). */
+/* Promises Kept — the script every page loads: self-scoring quizzes, a lesson's visit, the LMS bridge.
+ * Markup comes from course/render.py; answers are saved in this browser only (localStorage). Runs on
+ * first load and after every instant navigation (Material's document$). Pages with a feature of
+ * their own (the checklist, course progress and the certificate) also load that feature's script,
+ * which uses what this one shares as window.PromisesKeptCourse (course/assets.py adds it). */
 (function () {
   "use strict";
-
   var PREFIX = "promises-kept:quiz:";
 
   /* In an LMS package the launch page around this frame records progress (course/lms/launch.js). */
@@ -329,20 +329,9 @@
     restore(form);
   }
 
-  function showProgress(element) {
-    var record = load(element.getAttribute("data-quiz-status"));
-    var best = record && validBest(record.best);
-    element.setAttribute("data-status", best ? (best.passed ? "passed" : "tried") : "not-started");
-    element.textContent = !best ? "Not started"
-      : best.passed ? "Passed (best " + best.percent + "%)"
-      : "Best " + best.percent + "%, not passed yet";
-  }
-
-  /* ---- Course completion: the one rule from mkdocs.yml, applied to what this browser saved ---- */
+  /* ---- Lessons opened: one of the course's completion rules (progress.js applies it) ---- */
 
   var VISITS = "promises-kept:visits";
-  var COMPLETED = "promises-kept:completed";
-  var NAME = "promises-kept:learner-name";
 
   function readJSON(key) {
     try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (error) { return null; }
@@ -359,218 +348,35 @@
     writeJSON(VISITS, visits);
   }
 
-  /* Each lesson with its best score and what it still lacks under the rule. */
-  function courseState(element) {
-    var rule = [];
-    var lessons = [];
-    try {
-      rule = JSON.parse(element.getAttribute("data-rule"));
-      lessons = JSON.parse(element.getAttribute("data-lessons"));
-    } catch (error) { /* markup from the build: not expected to fail */ }
-    var visits = readJSON(VISITS) || {};
-    var rows = lessons.map(function (lesson) {
-      var record = lesson.quiz ? load(lesson.quiz) : null;
-      var best = record && validBest(record.best);
-      var missing = [];
-      if (rule.indexOf("quizzes") !== -1 && !(best && best.passed)) missing.push(best ? "quiz not passed yet" : "quiz not taken yet");
-      if (rule.indexOf("visits") !== -1 && visits[lesson.id] !== true) missing.push("not opened yet");
-      return { lesson: lesson, best: best, missing: missing, started: !!best || visits[lesson.id] === true };
-    });
-    var done = rows.filter(function (row) { return !row.missing.length; }).length;
-    var complete = rows.length > 0 && done === rows.length;
-    var date = readJSON(COMPLETED);
-    if (complete && typeof date !== "string") {
-      date = new Date().toISOString().slice(0, 10);
-      writeJSON(COMPLETED, date);
-    }
-    return { rows: rows, done: done, complete: complete, date: complete ? date : null };
-  }
-
-  function showCourseProgress(element) {
-    var state = courseState(element);
-    var total = state.rows.length;
-    element.querySelector("[data-course-count]").textContent =
-      state.done + " of " + total + " lessons complete" + (state.complete ? "." : ": " + (total - state.done) + " to go.");
-    var bar = element.querySelector("progress");
-    bar.value = state.done;
-    bar.hidden = false;
-    var next = element.querySelector("[data-course-next]");
-    var todo = state.rows.filter(function (row) { return row.missing.length; })[0];
-    if (todo) {
-      var started = state.rows.some(function (row) { return row.started; });
-      next.href = todo.lesson.url;
-      next.textContent = started ? "Continue where you left off: " + todo.lesson.title : "Start the course";
-    }
-    next.hidden = !todo;
-    element.querySelector("[data-course-done]").hidden = !state.complete;
-  }
-
-  function setUpCertificate(element) {
-    if (element.hasAttribute("data-certificate-ready")) return;
-    element.setAttribute("data-certificate-ready", "");
-    var state = courseState(element);
-    element.querySelector("[data-certificate-locked]").hidden = state.complete;
-    element.querySelector("[data-certificate-unlocked]").hidden = !state.complete;
-    if (!state.complete) {
-      var list = element.querySelector("[data-certificate-missing]");
-      state.rows.forEach(function (row) {
-        if (!row.missing.length) return;
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = row.lesson.url;
-        link.textContent = row.lesson.title;
-        item.appendChild(link);
-        item.appendChild(document.createTextNode(": " + row.missing.join(", ")));
-        list.appendChild(item);
-      });
-      return;
-    }
-    if (lms()) {
-      element.querySelector(".pk-certificate__honest").textContent =
-        "Your learning system holds the official record of this course; this certificate shows the results it keeps.";
-    }
-    var body = element.querySelector("[data-certificate-rows]");
-    state.rows.forEach(function (row) {
-      var tr = document.createElement("tr");
-      [row.lesson.title, row.best ? row.best.percent + "%" : "—"].forEach(function (text) {
-        var td = document.createElement("td");
-        td.textContent = text;
-        tr.appendChild(td);
-      });
-      body.appendChild(tr);
-    });
-    var time = element.querySelector("[data-certificate-date]");
-    time.setAttribute("datetime", state.date);
-    time.textContent = new Date(state.date + "T12:00:00").toLocaleDateString(document.documentElement.lang || "en",
-      { year: "numeric", month: "long", day: "numeric" });
-    var input = element.querySelector("[data-learner-name]");
-    var shown = element.querySelector("[data-certificate-learner]");
-    var saved = readJSON(NAME);
-    input.value = typeof saved === "string" ? saved : "";
-    var update = function () {
-      shown.textContent = input.value.trim() || "Your name";
-      writeJSON(NAME, input.value.trim());
-    };
-    input.addEventListener("input", update);
-    update();
-    element.querySelector("[data-certificate-print]").addEventListener("click", function () { window.print(); });
-  }
-
-  /* ---- The loyalty checklist ---- */
-
-  var CHECKLIST_KEY = "promises-kept:checklist:";
-
-  function readingFor(form, average) {
-    var rule = [];
-    try { rule = JSON.parse(form.getAttribute("data-reading-rule") || "[]"); } catch (error) { rule = []; }
-    for (var i = 0; i < rule.length; i++) {
-      if (average >= rule[i][0]) return { code: rule[i][1], words: rule[i][2] };
-    }
-    return { code: "", words: "" };
-  }
-
-  function formatAverage(value) {
-    return (Math.round(value * 100) / 100).toFixed(2);
-  }
-
-  function ratings(form) {
-    var saved = {};
-    form.querySelectorAll("input[type=radio]:checked").forEach(function (input) {
-      saved[input.name] = Number(input.value);
-    });
-    return saved;
-  }
-
-  function areaLine(title, sum, rated, count, max, average, reading) {
-    if (!rated) return title + ": not rated yet (0 of " + count + " statements).";
-    return title + ": subtotal " + sum + " of " + max + ", average " + formatAverage(average) +
-      " (" + rated + " of " + count + " statements rated) — " + reading.words + ".";
-  }
-
-  function summarise(form, changedArea) {
-    var allSum = 0;
-    var allRated = 0;
-    var announcement = "";
-    form.querySelectorAll("section[data-area]").forEach(function (area) {
-      var items = area.querySelectorAll("fieldset[data-item]");
-      var checked = area.querySelectorAll("input[type=radio]:checked");
-      var sum = 0;
-      checked.forEach(function (input) { sum += Number(input.value); });
-      var average = checked.length ? sum / checked.length : 0;
-      var reading = checked.length ? readingFor(form, average) : { code: "", words: "" };
-      var title = area.querySelector(".pk-area__title").firstChild.textContent; // without its ¶ link
-      var line = areaLine(title, sum, checked.length, items.length, Number(area.getAttribute("data-max")), average, reading);
-      area.querySelector(".pk-area__result").textContent = line;
-      area.setAttribute("data-reading", reading.code || "unrated");
-      area.toggleAttribute("data-rated", checked.length > 0);
-      if (area === changedArea) announcement = line;
-      allSum += sum;
-      allRated += checked.length;
-    });
-    var total = Number(form.getAttribute("data-items"));
-    var overall = form.querySelector("[data-overall]");
-    overall.textContent = allRated
-      ? "Overall: average " + formatAverage(allSum / allRated) + " across " + allRated + " of " + total +
-        " statements (total " + allSum + " of " + 3 * total + ")."
-      : "Overall: not rated yet (0 of " + total + " statements).";
-    if (announcement) form.querySelector("[role=status]").textContent = announcement;
-  }
-
-  function setUpChecklist(form) {
-    if (form.hasAttribute("data-checklist-ready")) return;
-    form.setAttribute("data-checklist-ready", "");
-    var key = CHECKLIST_KEY + form.getAttribute("data-checklist");
-    var saved = null;
-    try {
-      saved = JSON.parse(window.localStorage.getItem(key) || "null");
-    } catch (error) {
-      saved = null;
-    }
-    var version = form.getAttribute("data-checklist-version");
-    /* Ratings saved against other statements (the checklist was edited) are dropped. */
-    if (saved && typeof saved === "object" && saved.version === version && saved.ratings && typeof saved.ratings === "object") {
-      Object.keys(saved.ratings).forEach(function (name) {
-        var value = String(saved.ratings[name]);
-        form.querySelectorAll("input[type=radio]").forEach(function (input) {
-          if (input.name === name && input.value === value) input.checked = true;
-        });
-      });
-    }
-    summarise(form, null);
-    form.addEventListener("change", function (event) {
-      summarise(form, event.target.closest("section[data-area]"));
-      try {
-        window.localStorage.setItem(key, JSON.stringify({ version: version, ratings: ratings(form) }));
-      } catch (error) {
-        /* Not remembered, still summed. */
-      }
-    });
-    form.querySelector("[data-checklist-reset]").addEventListener("click", function () {
-      if (!window.confirm("Clear all your ratings on this checklist? This cannot be undone.")) return;
-      form.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = false; });
-      try { window.localStorage.removeItem(key); } catch (error) { /* nothing saved to clear */ }
-      summarise(form, null);
-      form.querySelector("[role=status]").textContent = "All ratings cleared.";
-    });
-    form.querySelector("[data-checklist-print]").addEventListener("click", function () { window.print(); });
-  }
-
   function init() {
     document.querySelectorAll("form[data-quiz]").forEach(setUp);
-    document.querySelectorAll("[data-quiz-status]").forEach(showProgress);
-    document.querySelectorAll("form[data-checklist]").forEach(setUpChecklist);
     document.querySelectorAll("[data-lesson-visit]").forEach(recordVisit);
     var host = lms();
     if (host) host.opened(window.location.href);
-    document.querySelectorAll("[data-course-progress]").forEach(showCourseProgress);
-    document.querySelectorAll("[data-certificate]").forEach(setUpCertificate);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  /* Runs `setUp` on this page and after every instant navigation to another. */
+  function onPage(setUp) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(setUp);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", setUp);
+    } else {
+      setUp();
+    }
   }
+
+  /* A feature's script tag runs again on every instant navigation to a page that has it. */
+  var features = {};
+  function firstRun(name) {
+    if (features[name]) return false;
+    features[name] = true;
+    return true;
+  }
+
+  window.PromisesKeptCourse = {
+    lms: lms, load: load, validBest: validBest, readJSON: readJSON, writeJSON: writeJSON,
+    visits: VISITS, onPage: onPage, firstRun: firstRun
+  };
+  onPage(init);
 })();
