@@ -256,15 +256,20 @@ def test_no_sentences_copied_from_the_source_texts() -> None:
 def test_a_diagram_with_a_narrow_variant_is_offered_to_phones_through_picture() -> None:
     from course.diagrams import NARROW_MEDIA, with_narrow_variants
 
-    html = '<p><img alt="Bank" src="../assets/diagrams/bank.svg" width="720" /> <img alt="Other" src="../assets/diagrams/other.svg" /></p>'
-    sizes = {"bank": (360, 556)}
+    html = (
+        '<p><img alt="Bank" src="../assets/diagrams/bank.svg" width="720" /> <img alt="Other" src="../assets/diagrams/other.svg" />'
+        ' <img alt="Gone" src="../assets/diagrams/gone.svg" /></p>'
+    )
+    sizes = {"bank": (720, 400), "bank-narrow": (360, 556), "other": (600, 300)}
     out = with_narrow_variants(html, sizes.get)
     assert out.count("<picture>") == 1, "only a diagram that has a narrow variant is wrapped"
+    # Every diagram is sized (so nothing jumps as it loads): an author's width is kept, the height follows the drawing.
     assert (
         f'<picture><source media="{NARROW_MEDIA}" srcset="../assets/diagrams/bank-narrow.svg" width="360" height="556">'
-        '<img alt="Bank" src="../assets/diagrams/bank.svg" width="720" /></picture>'
+        '<img alt="Bank" src="../assets/diagrams/bank.svg" width="720" height="400" /></picture>'
     ) in out
-    assert '<img alt="Other" src="../assets/diagrams/other.svg" />' in out
+    assert '<img alt="Other" src="../assets/diagrams/other.svg" width="600" height="300" />' in out
+    assert '<img alt="Gone" src="../assets/diagrams/gone.svg" />' in out, "a missing file is MkDocs' to report"
 
 
 @pytest.mark.parametrize(("diagram", "src"), DIAGRAMS.items())
@@ -273,3 +278,11 @@ def test_every_course_diagram_has_a_narrow_variant_on_its_page(site_dir: Path, d
     assert (site_dir / "assets" / "diagrams" / narrow).is_file()
     html = article(built_page(site_dir, src))
     assert f'srcset="../assets/diagrams/{narrow}"' in html
+    # Sized in the drawing's proportions, so the lesson below does not jump when the image arrives.
+    from course.diagrams import svg_size
+
+    img = re.search(rf'<img\b[^>]*src="\.\./assets/diagrams/{re.escape(diagram)}"[^>]*>', html)
+    assert img, html
+    width, height = (int(re.search(rf'\s{name}="(\d+)"', img.group(0)).group(1)) for name in ("width", "height"))
+    box = svg_size(DOCS / "assets" / "diagrams" / diagram)
+    assert box and abs(height - width * box[1] / box[0]) < 1, (img.group(0), box)
