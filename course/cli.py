@@ -216,6 +216,7 @@ def lms(root: Path, out: Path) -> int:
     """Build the site for packaging (plain .html links, no server needed) and write the LMS packages."""
     import tempfile
 
+    from course.audiences import LEARNERS_ONLY_ENV
     from course.completion import CourseLesson, read_rule
     from course.lessons import lesson_id
     from course.packages import STANDARDS, build_package
@@ -224,7 +225,8 @@ def lms(root: Path, out: Path) -> int:
     config = root / "mkdocs.yml"
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        if not _build(root, site, "--no-directory-urls"):
+        # For learners only: trainers' and editors' pages (the answer key among them) stay out of the package.
+        if not _build(root, site, "--no-directory-urls", env={LEARNERS_ONLY_ENV: "1"}):
             return 1
         settings = read_settings(config)
         rule, problems = read_rule(settings.get("extra"))

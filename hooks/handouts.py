@@ -23,6 +23,7 @@ from course.handouts import (
     handout_uri,
     printables_markdown,
 )
+from course.audiences import for_learners_only
 from course.handouts import Handout
 from course.lessons import lesson_sources, split_front_matter
 from course.workshop import PLAN_MARKER, plan_markdown, read_plans
@@ -42,6 +43,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add a handout page for every lesson, and the answer key, before anything renders."""
     _lessons.clear()
     _handouts.clear()
+    if for_learners_only():
+        return files  # an LMS package: trainers' pages stay out (hooks/audiences.py)
     for src in lesson_sources(config.nav):
         lesson = files.get_file_from_path(src)
         if lesson is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -101,3 +102,23 @@ def test_the_cmi5_course_structure_follows_the_cmi5_rules(dist: Path) -> None:
     assert au.get("id") != course.get("id")
     assert au.find("c:url", ns).text in names, "the AU's launch page is in the zip"
     assert "imsmanifest.xml" not in names and "course/index.html" in names
+
+
+@pytest.mark.parametrize("standard", list(STANDARDS))
+def test_a_package_holds_the_learners_pages_only(dist: Path, standard: str) -> None:
+    """Learners in an LMS cannot open the answer key or the trainers' pages, not even by guessing their address."""
+    with zipfile.ZipFile(dist / f"promises-kept-{standard}.zip") as archive:
+        pages = {name for name in archive.namelist() if name.endswith(".html")}
+        texts = {name: archive.read(name).decode("utf-8") for name in pages}
+        index = json.loads(archive.read("course/search/search_index.json"))
+        sitemap = archive.read("course/sitemap.xml").decode("utf-8")
+    # The check can fail: the published site has these pages (and the package has the lessons).
+    published = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    assert {"trainers/index.md", "editing.md", "editing-quizzes.md"} <= published
+    assert {"course/index.html", "course/relationship-bank.html", "course/checklist.html"} <= pages
+    staff = [name for name in pages if name.startswith(("course/trainers/", "course/editing"))]
+    assert not staff, staff
+    for name, text in texts.items():
+        assert "For trainers" not in text and "answer-key" not in text and "trainers/" not in text, name
+    assert not [doc["location"] for doc in index["docs"] if "trainers/" in doc["location"] or "editing" in doc["location"]]
+    assert "trainers/" not in sitemap and "editing" not in sitemap
