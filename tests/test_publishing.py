@@ -49,12 +49,16 @@ def test_workflow_tests_first_and_deploys_only_main_with_the_official_actions() 
         assert checkout["with"]["fetch-depth"] == 0, "history is needed for 'Last updated' and What's new"
     build = next(step for step in publish["steps"] if step.get("run") == "make handouts")
     assert "SITE_URL" in build["env"]
+    # The packages made for other places than the site are kept with the run, all of them or none.
+    upload = next(step for step in publish["steps"] if step.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == "dist/" and upload["with"]["if-no-files-found"] == "error"
+    assert uses.index("actions/upload-artifact") > max(i for i, s in enumerate(publish["steps"]) if s.get("run") in ("make lms", "make offline", "make question-banks"))
 
 
 def test_workflow_runs_only_the_readmes_commands() -> None:
     flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     commands = [step["run"] for job in flow["jobs"].values() for step in job["steps"] if "run" in step]
-    assert commands == ["make test", "make handouts"]
+    assert commands == ["make test", "make handouts", "make lms", "make offline", "make question-banks"]
     for command in commands:
         assert f"`{command}" in README, f"the README does not tell a user to run {command}"
 
