@@ -1,14 +1,22 @@
-"""Benchmark: build time as the course grows, with and without our hooks, with and without navigation.prune.
+"""Benchmark: build time as the course grows, with and without our hooks, in three layouts of the nav.
 
 Run with `.venv/bin/python benchmarks/scale.py [--sizes 50,200,500] [--repeats 1]`. For each size it
 writes a course of that many lessons into a temporary folder (the eight real lessons, then copies
 of them with their own file names, titles, quizzes and nav entries, which pass every rule of the
-build) and builds it four ways: as configured; with `hooks: []` (quiz embeds stay comments, no
-handouts); and both again with `navigation.prune` added to the theme's features. It prints the
-build time per lesson and our hooks' share, measured two ways: the difference from the build
-without hooks, and the time spent inside our hook functions. The hooks' share should stay flat
-as the course grows, and the time per lesson too (a linear build). Not a test: timings vary with
-the machine and its load; compare the ratios.
+build) and builds it in three layouts, each with our hooks and with `hooks: []` (quiz embeds stay
+comments, no handouts): `flat`, the course's own nav (every lesson in the one Lessons section);
+`prune`, the same with `navigation.prune`; and `modules`, the lessons in modules of ten (sections
+nested under Lessons, as a large course would be organised) with `navigation.prune`. It prints the
+build time per lesson, the same without our hooks, and our hooks' share, measured two ways: the
+difference from the build without hooks, and the time spent inside our hook functions.
+
+What to expect: the hooks' time per lesson stays flat in every layout. Material writes the site
+navigation into every page, so in `flat` and `prune` (prune cannot fold the Lessons section:
+navigation.sections keeps it open) each lesson page lists every lesson and the build grows faster
+than linearly; the trainers' pages (a handout per lesson) list only the top-level entries
+(overrides/trainers.html). In `modules` a page lists its own module and one link per other
+module, and the time per lesson stays about flat: a linear build. Not a test: timings vary with the
+machine and its load; compare the ratios.
 """
 
 from __future__ import annotations
@@ -26,16 +34,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.lesson_fixture import add_to_nav, copy_course, copy_lesson  # noqa: E402 - after the path is set
+from tests.lesson_fixture import add_to_nav, copy_course, copy_lesson, in_modules  # noqa: E402 - after the path is set
 from tests.test_site import LESSONS  # noqa: E402
 
-VARIANTS = ("hooks", "no hooks", "hooks, prune", "no hooks, prune")
+#: Each layout of the nav, built with and without our hooks: the course's own (every lesson in the
+#: one Lessons section), the same with navigation.prune, and the lessons in modules of MODULE lessons
+#: (nested sections, as a big course would be organised) with navigation.prune.
+LAYOUTS = ("flat", "prune", "modules")
+VARIANTS = tuple(f"{layout}, {hooks}" for layout in LAYOUTS for hooks in ("hooks", "no hooks"))
+#: Lessons per module in the "modules" layout.
+MODULE = 10
 
 
 def make_course(root: Path, lessons: int) -> Path:
@@ -45,16 +60,14 @@ def make_course(root: Path, lessons: int) -> Path:
     copy_course(root)
     copies = [copy_lesson(root, LESSONS[i % len(LESSONS)], 2 + i // len(LESSONS)) for i in range(lessons - len(LESSONS))]
     add_to_nav(root, copies)
-    features = load_config(str(root / "mkdocs.yml"))["theme"]["features"]
-    prune = "".join(f"    - {feature}\n" for feature in [*features, "navigation.prune"])
-    variants = {
-        "hooks": "",
-        "no hooks": "hooks: []\n",
-        "hooks, prune": f"theme:\n  name: material\n  features:\n{prune}",
-        "no hooks, prune": f"hooks: []\ntheme:\n  name: material\n  features:\n{prune}",
-    }
-    for name, settings in variants.items():
-        (root / f"{name.replace(', ', '-').replace(' ', '-')}.yml").write_text(f"INHERIT: mkdocs.yml\n{settings}", encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"))
+    prune = "".join(f"    - {feature}\n" for feature in [*config["theme"]["features"], "navigation.prune"])
+    prune = f"theme:\n  name: material\n  features:\n{prune}"
+    nav = in_modules(config["nav"], MODULE)
+    layouts = {"flat": "", "prune": prune, "modules": prune + yaml.safe_dump({"nav": nav}, sort_keys=False)}
+    for layout, settings in layouts.items():
+        variant_file(root, f"{layout}, hooks").write_text(f"INHERIT: mkdocs.yml\n{settings}", encoding="utf-8")
+        variant_file(root, f"{layout}, no hooks").write_text(f"INHERIT: mkdocs.yml\nhooks: []\n{settings}", encoding="utf-8")
     git = ["git", "-c", "user.name=Benchmark", "-c", "user.email=benchmark@example.invalid", "-C", str(root)]
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Benchmark course"]):
         subprocess.run([*git, *command], check=True, capture_output=True)
@@ -114,39 +127,36 @@ def main() -> None:
             root = make_course(Path(folder) / f"course-{size}", size)
             out = str(Path(folder) / f"site-{size}")
             if size == sizes[0]:
-                build_seconds(variant_file(root, "hooks"), out)  # warm imports and caches once
+                build_seconds(variant_file(root, VARIANTS[0]), out)  # warm imports and caches once
             times: dict[str, list[tuple[float, float]]] = {variant: [] for variant in VARIANTS}
             for _ in range(args.repeats):  # alternate, so drift on a busy machine hits every variant alike
                 for variant in VARIANTS:
                     times[variant].append(build_seconds(variant_file(root, variant), out))
-                    if variant == "hooks":
+                    if variant == VARIANTS[0]:
                         pages = sum(1 for _ in Path(out).rglob("*.html"))
             median = {v: (statistics.median(t for t, _ in runs), statistics.median(h for _, h in runs)) for v, runs in times.items()}
             rows.append((size, pages, median))
             print(f"built {size} lessons ({pages} pages)", file=sys.stderr, flush=True)
 
-    header = (f"{'lessons':>7} {'pages':>5} | {'hooks s':>7} {'no hooks s':>10} {'share':>6} {'in hooks':>8} {'ms/lesson':>9}"
-              f" | {'prune: hooks s':>14} {'no hooks s':>10} {'share':>6} {'in hooks':>8} {'ms/lesson':>9}")
+    header = f"{'lessons':>7} {'pages':>5}  {'layout':<8} {'build s':>7} {'ms/lesson':>9} {'no hooks':>8} {'share':>6} {'in hooks':>8}"
     print(header)
     print("-" * len(header))
     for size, pages, m in rows:
-        cells = []
-        for on, off in (("hooks", "no hooks"), ("hooks, prune", "no hooks, prune")):
-            (total, inside), (without, _) = m[on], m[off]
-            cells.append((total, without, (total - without) / total, inside / total, 1000 * total / size))
-        (a, b, c, d, e), (f, g, h, i, j) = cells
-        print(f"{size:>7} {pages:>5} | {a:>7.2f} {b:>10.2f} {c:>6.1%} {d:>8.1%} {e:>9.1f} | {f:>14.2f} {g:>10.2f} {h:>6.1%} {i:>8.1%} {j:>9.1f}")
+        for layout in LAYOUTS:
+            (total, inside), (without, _) = m[f"{layout}, hooks"], m[f"{layout}, no hooks"]
+            print(f"{size:>7} {pages:>5}  {layout:<8} {total:>7.2f} {1000 * total / size:>9.1f} {1000 * without / size:>8.1f}"
+                  f" {(total - without) / total:>6.1%} {1000 * inside / size:>8.1f}")
     print()
-    print(f"seconds are {'wall-clock' if args.wall else 'CPU'} seconds of the build; pages = HTML files built with the hooks.")
-    print("share = (hooks - no hooks) / hooks; in hooks = time inside our hook functions / build time.")
+    print(f"build s: {'wall-clock' if args.wall else 'CPU'} seconds of the build with our hooks; ms/lesson: the same per lesson;")
+    print("no hooks: ms/lesson of the build with `hooks: []` (no quizzes, no handouts); share = (hooks - no hooks) / hooks;")
+    print("in hooks: ms/lesson spent inside our hook functions. pages = HTML files built with the hooks.")
+    print(f"layouts: flat = the course's nav (every lesson in Lessons); prune = flat + navigation.prune; "
+          f"modules = lessons in modules of {MODULE} + navigation.prune")
     first, last = rows[0], rows[-1]
     for variant in VARIANTS:
         growth = (last[2][variant][0] / last[0]) / (first[2][variant][0] / first[0])
         print(f"time per lesson, {last[0]} against {first[0]} lessons ({variant}): x{growth:.2f} (1.00 = linear)")
-    inside = [(size, 1000 * m["hooks"][1] / size) for size, _, m in rows]
-    print("time inside our hooks per lesson: " + ", ".join(f"{ms:.1f} ms at {size}" for size, ms in inside))
     print(f"repeats: {args.repeats} (median shown); timings are noisy on a shared machine: compare the ratios")
-
 
 if __name__ == "__main__":
     main()

@@ -25,6 +25,7 @@ __all__ = [
     "PRINT_ANSWER_KEY_ENV",
     "answer_key_setting",
     "PRINTABLES_MARKER",
+    "TRAINERS_TEMPLATE",
     "WORKSHEET_PATTERN",
     "Handout",
     "handout_from_lesson",
@@ -40,6 +41,9 @@ __all__ = [
 ]
 
 ANSWER_KEY_URI = "trainers/answer-key.md"
+#: The page template of the trainers' pages (overrides/trainers.html): their navigation lists the
+#: course's top-level entries only, so a handout's size does not grow with the number of lessons.
+TRAINERS_TEMPLATE = "trainers.html"
 ANSWER_KEY_MARKER = "<!-- answer-key -->"
 #: Where a handout wants its lesson's quiz as a worksheet.
 WORKSHEET_PATTERN = re.compile(r"<(?:p>\s*<)?!--\s*worksheet:\s*(?P<id>[a-z0-9-]+)\s*-->(?:\s*</p>)?")
@@ -129,6 +133,7 @@ def handout_markdown(handout: Handout) -> str:
         f"title: 'Handout: {handout.title.replace(chr(39), chr(39) * 2)}'",
         "search:",
         "  exclude: true",
+        f"template: {TRAINERS_TEMPLATE}",
         "---",
         "",
         f"# {handout.title} {{ .pk-handout-title }}",
@@ -163,6 +168,7 @@ def handout_placeholder(lesson_uri: str) -> str:
         "---",
         "search:",
         "  exclude: true",
+        f"template: {TRAINERS_TEMPLATE}",
         "---",
         "",
         "# Handout not available",
@@ -211,6 +217,7 @@ def answer_key_markdown() -> str:
         "title: Answer key",
         "search:",
         "  exclude: true",
+        f"template: {TRAINERS_TEMPLATE}",
         "---",
         "",
         "# Answer key { .pk-handout-title }",

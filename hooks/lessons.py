@@ -33,7 +33,9 @@ _files = Files([])
 
 
 def _is_lesson(page: Page) -> bool:
-    return isinstance(page.parent, Section) and page.parent.title == LESSONS_SECTION
+    """Whether the page sits in the Lessons section, directly or in one of its modules (nested sections)."""
+    ancestors = list(page.ancestors)
+    return bool(ancestors) and isinstance(ancestors[-1], Section) and ancestors[-1].title == LESSONS_SECTION
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -94,9 +96,20 @@ def _time_of(page: Page) -> LessonTime:
     return lesson_time(body, int(page.meta.get(QUESTIONS_META) or 0))
 
 
+def _pages_in(section: Section) -> list[Page]:
+    """The pages of a section and of its modules (nested sections), in nav order."""
+    pages: list[Page] = []
+    for child in section.children:
+        if isinstance(child, Section):
+            pages += _pages_in(child)
+        elif isinstance(child, Page):
+            pages.append(child)
+    return pages
+
+
 def _course_lessons(page: Page, nav: Navigation) -> list[Page]:
     section = next((item for item in nav.items if isinstance(item, Section) and item.title == LESSONS_SECTION), None)
-    return [child for child in section.children if isinstance(child, Page)] if section else []
+    return _pages_in(section) if section else []
 
 
 def _quiz_of(page: Page) -> str:

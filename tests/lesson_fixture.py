@@ -6,7 +6,11 @@ import math
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
+import yaml
+
+from course.lessons import nav_files
 from tests.conftest import ROOT
 
 _SENTENCES = [
@@ -149,6 +153,27 @@ def add_to_nav(root: Path, sources: list[str]) -> None:
     last = "      - b2b-loyalty.md\n"
     assert last in text, "mkdocs.yml's Lessons section no longer ends with b2b-loyalty.md"
     config.write_text(text.replace(last, last + "".join(f"      - {src}\n" for src in sources), 1), encoding="utf-8")
+
+
+def in_modules(nav: list[Any], size: int) -> list[Any]:
+    """A `nav` setting with the Lessons section's lessons grouped, in order, into modules of `size` (Module 1, Module 2, ...)."""
+    def grouped(entry: Any) -> Any:
+        if not (isinstance(entry, dict) and "Lessons" in entry):
+            return entry
+        lessons = nav_files(entry["Lessons"])
+        return {"Lessons": [{f"Module {n}": lessons[i : i + size]} for n, i in enumerate(range(0, len(lessons), size), start=1)]}
+
+    return [grouped(entry) for entry in nav]
+
+
+def group_into_modules(root: Path, size: int) -> None:
+    """Rewrite the nav of root's mkdocs.yml with its lessons in modules of `size` (nested sections under Lessons)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("\nnav:\n") + 1
+    end = text.index("\n\n", start) + 1
+    nav = yaml.safe_load(text[start:end])["nav"]
+    config.write_text(text[:start] + yaml.safe_dump({"nav": in_modules(nav, size)}, sort_keys=False) + text[end:], encoding="utf-8")
 
 
 def add_lesson(root: Path, name: str, title: str) -> None:

@@ -137,6 +137,55 @@ def test_trainer_pages_stay_out_of_the_search_index(site_dir: Path) -> None:
     assert "relationship-bank/" in locations
 
 
+_PRIMARY_NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', re.DOTALL)
+
+
+def _nav_links(html: str) -> list[str]:
+    """The links of a built page's site navigation (Material's primary sidebar)."""
+    nav = _PRIMARY_NAV.search(html)
+    assert nav, "the page has Material's site navigation"
+    return re.findall(r'<a href="([^"]*)"[^>]*class="md-nav__link', nav.group(0))
+
+
+def _lessons_linked(links: list[str]) -> list[str]:
+    return [src for src in LESSONS if any(link.rstrip("/").rsplit("/", 1)[-1] == src.removesuffix(".md") for link in links)]
+
+
+def test_trainers_pages_list_the_courses_top_level_entries_not_every_lesson(site_dir: Path) -> None:
+    """A handout is one page per lesson: a nav of every lesson in each would grow the build with the square of the course."""
+    trainers = [site_dir / "trainers" / "index.html", site_dir / "trainers" / "answer-key" / "index.html",
+                *(site_dir / "trainers" / "handouts" / src.removesuffix(".md") / "index.html" for src in LESSONS)]
+    for page in trainers:
+        html = page.read_text(encoding="utf-8")
+        links = _nav_links(html)
+        # The Lessons section is one link, to the first lesson; the other top-level entries stay.
+        assert _lessons_linked(links) == [LESSONS[0]], f"{page}: the nav lists lessons {_lessons_linked(links)}"
+        assert '<li class="md-nav__item md-nav__item--pruned md-nav__item--nested">' in html
+        for entry in ("checklist", "glossary", "certificate", "sources", "whats-new"):
+            assert any(link.rstrip("/").rsplit("/", 1)[-1] == entry for link in links), f"{page}: the nav lost '{entry}'"
+        # Still a whole page: its table of contents and the footer's way back to the guide.
+        assert 'data-md-type="toc"' in html and ">For trainers</a>" in html, page
+    handout = (site_dir / "trainers" / "handouts" / "relationship-bank" / "index.html").read_text(encoding="utf-8")
+    assert 'href="#key-points"' in handout and 'class="pk-box' in handout
+    # The learners' pages keep the whole course in their nav.
+    for learners in (site_dir / "index.html", site_dir / "checklist" / "index.html"):
+        assert _lessons_linked(_nav_links(learners.read_text(encoding="utf-8"))) == LESSONS, learners
+
+
+def test_the_trainers_template_is_materials_navigation_block_with_one_change() -> None:
+    """overrides/trainers.html copies Material's `site_nav` block: after a Material upgrade, this says to copy it again."""
+    import material
+
+    def block(text: str) -> list[str]:
+        body = text[text.index("{% block site_nav %}") :]
+        return [line.strip() for line in body[: body.index("{% endblock %}")].splitlines() if line.strip()]
+
+    theirs = block((Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8"))
+    ours = block((ROOT / "overrides" / "trainers.html").read_text(encoding="utf-8"))
+    assert ours[1].startswith("{% set features = ") and ours[:1] + ours[2:] == theirs, \
+        "Material's base.html site_nav block changed: copy it into overrides/trainers.html again, keeping the 'set features' line"
+
+
 def _learner_pages(site_dir: Path) -> list[Path]:
     return [page for page in site_dir.rglob("index.html") if not page.relative_to(site_dir).as_posix().startswith(("trainers/", "editing", "search/"))]
 

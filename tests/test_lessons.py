@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
+from html import unescape
 from pathlib import Path
+
+import pytest
 
 from course import lessons
 from course.lesson_time import LessonTime, lesson_time
@@ -169,3 +174,37 @@ def test_a_misspelt_completion_rule_stops_the_build(tmp_path: Path) -> None:
     result = run_mkdocs_build(config, root / "site")
     assert result.returncode == 1 and "mkdocs.yml: extra: completion: 'require: ['quizes']'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_lessons_grouped_in_modules_are_still_the_course_in_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A big course puts its lessons in modules (sections nested under Lessons): every hook still finds them, in nav order."""
+    from course import cli
+    from tests.lesson_fixture import copy_course, group_into_modules
+    from tests.test_site import LESSONS
+
+    root = copy_course(tmp_path / "course")
+    group_into_modules(root, 3)  # modules of 3, 3 and 2 lessons
+    assert cli.lesson_order(root / "mkdocs.yml") == LESSONS
+    assert cli.main(["check", "--root", str(root)]) == 0, capsys.readouterr().err
+    site = tmp_path / "site"
+    result = run_mkdocs_build(root / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    slugs = [src.removesuffix(".md") for src in LESSONS]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a class="pk-path__title" href="([^"]*)/"', home) == slugs, "the learning path lists every lesson, in order"
+    certificate = (site / "certificate" / "index.html").read_text(encoding="utf-8")
+    for page in (home, certificate):  # the course's progress and completion count every lesson
+        course = json.loads(unescape(re.search(r'data-lessons="([^"]*)"', page).group(1)))
+        assert [lesson["id"] for lesson in course] == slugs
+    last = (site / slugs[-1] / "index.html").read_text(encoding="utf-8")  # in the third module
+    assert 'class="pk-lesson-time"' in last and f'data-lesson-visit="{slugs[-1]}"' in last
+    assert "Module 3" in last and "Module 1" in last, "the nav shows the modules"
+    assert all((site / "trainers" / "handouts" / slug / "index.html").is_file() for slug in slugs)
+    # The lesson rules and the rule against pointing ahead reach lessons in every module.
+    first, final = root / "docs" / LESSONS[0], root / "docs" / LESSONS[-1]
+    first.write_text(first.read_text(encoding="utf-8").replace("\n## ", f"\n\nRead [the last lesson]({LESSONS[-1]}) first.\n\n## ", 1), encoding="utf-8")
+    final.write_text(final.read_text(encoding="utf-8").replace("\ntitle: ", "\nreading_time: 8\ntitle: ", 1), encoding="utf-8")
+    result = run_mkdocs_build(root / "mkdocs.yml", tmp_path / "broken")
+    assert result.returncode == 1
+    assert f"the link 'the last lesson' points ahead to lesson {len(LESSONS)} ({LESSONS[-1]}) from lesson 1" in result.stderr
+    assert f"docs/{LESSONS[-1]}" in result.stderr and "'reading_time' is no longer typed by hand" in result.stderr, result.stderr
